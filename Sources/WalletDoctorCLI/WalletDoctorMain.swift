@@ -1,0 +1,3 @@
+public enum WalletDoctorMain {
+  public static func run() async {}
+}

@@ -1,0 +1,35 @@
+extension ReasonCode {
+  public static let endpointWrongChain = ReasonCode("endpoint_wrong_chain")
+  public static let endpointDisagreement = ReasonCode("endpoint_disagreement")
+  public static let endpointsUnavailable = ReasonCode("endpoints_unavailable")
+}
+
+extension ReasonCatalog {
+  /// Codes about the endpoints rather than the transaction; any chain.
+  static let endpointEntries: [ReasonCatalogEntry] = [
+    ReasonCatalogEntry(
+      .endpointWrongChain, .warning, scope: "all",
+      meaning: LocalizedText(
+        en: "An endpoint serves a different chain than the one it was configured for; its answers were not used.",
+        zh: "某个节点服务的链与其配置的链不同；其应答未被采用。"),
+      trigger: LocalizedText(
+        en: "`eth_chainId` (or the network's equivalent) differs from the chain's id.",
+        zh: "`eth_chainId`（或该网络的等价字段）与该链的链 ID 不一致。")),
+    ReasonCatalogEntry(
+      .endpointDisagreement, .warning, scope: "all",
+      meaning: LocalizedText(
+        en: "Healthy endpoints gave different answers; the one with the freshest head decided.",
+        zh: "多个正常节点给出了不同的答案；以区块高度最新的节点为准。"),
+      trigger: LocalizedText(
+        en: "One usable endpoint has the transaction (or its receipt) and another does not.",
+        zh: "一个可用节点查到了交易（或其回执），另一个没有。")),
+    ReasonCatalogEntry(
+      .endpointsUnavailable, .problem, scope: "all",
+      meaning: LocalizedText(
+        en: "No endpoint of a chain gave a usable answer, so nothing can be said about the transaction there.",
+        zh: "某条链上没有任何节点给出可用的应答，因此无法判断交易在该链上的状态。"),
+      trigger: LocalizedText(
+        en: "Every endpoint of a chain in scope failed, timed out, lagged or served the wrong chain.",
+        zh: "查询范围内某条链的所有节点都失败、超时、落后或服务于错误的链。")),
+  ]
+}

@@ -1,0 +1,3 @@
+import WalletDoctorCLI
+
+await WalletDoctorMain.run()
