@@ -1,0 +1,5 @@
+import WalletDoctorCore
+
+enum WalletDoctorVersionText {
+  static let value = WalletDoctorVersion.current
+}
