@@ -370,7 +370,7 @@ struct EVMDiagnosisTests {
     let second = try bsc.server()
     let diagnosis = try await diagnose([("ethereum", first), ("bsc", second)])
 
-    #expect(diagnosis.status == .notFound)
+    #expect(diagnosis.status == .notFound, "\(diagnosis.sources)")
     // Each request arrived before the other chain's reply went out: the two overlapped.
     let firstExchange = try #require(first.exchanges.first)
     let secondExchange = try #require(second.exchanges.first)
