@@ -1,0 +1,127 @@
+import WalletDoctorCore
+
+/// Renders a diagnosis for a person, doctor-style: the verdict first, then findings with
+/// markers, then what to do with the numbers; endpoint details under `-v`.
+struct DiagnosisTextRenderer {
+  var language: Language
+  var style: TerminalStyle
+  var verbose: Bool
+
+  private func text(_ english: String, _ chinese: String) -> String {
+    LocalizedText(en: english, zh: chinese)(language)
+  }
+
+  func render(_ diagnosis: Diagnosis) -> String {
+    var lines: [String] = []
+    lines.append("\(style.marker(verdictMark(diagnosis.status))) \(style.bold(diagnosis.summary(language)))")
+
+    if !diagnosis.findings.isEmpty {
+      lines.append("")
+      lines.append(style.bold(text("Findings", "发现")))
+      for finding in diagnosis.findings {
+        lines.append("  \(style.marker(mark(finding.severity))) \(finding.message(language)) (\(finding.code))")
+      }
+    }
+
+    if let eta = diagnosis.eta {
+      lines.append("")
+      let range = AmountFormatting.duration(seconds: eta.minSeconds, language: language) + "–"
+        + AmountFormatting.duration(seconds: eta.maxSeconds, language: language)
+      lines.append("\(style.bold(text("Expected wait", "预计等待"))): \(range)")
+    }
+
+    if !diagnosis.recommendations.isEmpty {
+      lines.append("")
+      lines.append(style.bold(text("What you can do", "您可以这样做")))
+      for (index, recommendation) in diagnosis.recommendations.enumerated() {
+        lines.append("  \(index + 1). \(recommendation.message(language))")
+      }
+    }
+
+    if let transaction = diagnosis.transaction {
+      lines.append("")
+      lines.append(style.bold(text("Transaction", "交易")))
+      lines.append(contentsOf: transactionLines(transaction, chain: diagnosis.chain))
+    }
+
+    lines.append("")
+    lines.append(contentsOf: sourceLines(diagnosis.sources))
+    lines.append("")
+    lines.append(
+      text(
+        "Real support never asks for your recovery phrase or private key.",
+        "真正的客服绝不会索要您的助记词或私钥。"))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func verdictMark(_ status: DiagnosisStatus) -> TerminalStyle.Mark {
+    switch status {
+    case .confirmed: return .ok
+    case .pending, .replaced: return .warning
+    case .failed, .expired: return .problem
+    case .notFound, .unknown: return .warning
+    }
+  }
+
+  private func mark(_ severity: Severity) -> TerminalStyle.Mark {
+    switch severity {
+    case .problem: return .problem
+    case .warning: return .warning
+    case .info: return .info
+    }
+  }
+
+  private func transactionLines(_ details: TransactionDetails, chain: String?) -> [String] {
+    switch details {
+    case .evm(let transaction):
+      let symbol = chain.flatMap { ChainRegistry.builtIn.chain(named: $0)?.nativeSymbol } ?? "native coin"
+      var rows: [(String, String)] = [
+        (text("hash", "哈希"), transaction.hash),
+        (text("from", "发送方"), transaction.from),
+        (text("to", "接收方"), transaction.to ?? text("(contract creation)", "（创建合约）")),
+        ("nonce", String(transaction.nonce)),
+        (text("value", "金额"), AmountFormatting.coin(transaction.valueWei, decimals: 18, symbol: symbol)),
+      ]
+      if let maxFee = transaction.maxFeePerGasWei {
+        rows.append((text("max fee", "最高费用"), AmountFormatting.gwei(maxFee)))
+      }
+      if let tip = transaction.maxPriorityFeePerGasWei {
+        rows.append((text("priority fee", "优先费"), AmountFormatting.gwei(tip)))
+      }
+      if let gasPrice = transaction.gasPriceWei {
+        rows.append((text("gas price", "Gas 价格"), AmountFormatting.gwei(gasPrice)))
+      }
+      rows.append((text("gas limit", "Gas 上限"), String(transaction.gasLimit)))
+      if let block = transaction.blockNumber {
+        rows.append((text("block", "区块"), String(block)))
+      }
+      let width = rows.map(\.0.count).max() ?? 0
+      return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+    }
+  }
+
+  private func sourceLines(_ sources: [SourceReport]) -> [String] {
+    let usable = sources.filter(\.ok).count
+    var lines = [
+      text(
+        "\(usable) of \(sources.count) endpoints gave a usable answer\(verbose ? ":" : " (-v for details).")",
+        "\(sources.count) 个节点中有 \(usable) 个给出了可用应答\(verbose ? "：" : "（-v 查看详情）。")")
+    ]
+    guard verbose else {
+      for source in sources where !source.ok {
+        lines.append("  \(style.marker(.warning)) \(source.chain) \(source.endpoint): \(source.error?(language) ?? "")")
+      }
+      return lines
+    }
+    for source in sources {
+      var detail: [String] = []
+      if let head = source.head { detail.append(text("head \(head)", "区块 \(head)")) }
+      if let latency = source.latencyMilliseconds { detail.append("\(latency) ms") }
+      if let error = source.error { detail.append(error(language)) }
+      if let kind = source.errorKind { detail.append("[\(kind.rawValue)]") }
+      lines.append(
+        "  \(style.marker(source.ok ? .ok : .problem)) \(source.chain) \(source.endpoint) — \(detail.joined(separator: ", "))")
+    }
+    return lines
+  }
+}
