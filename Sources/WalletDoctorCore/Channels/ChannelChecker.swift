@@ -45,7 +45,7 @@ public struct ChannelChecker: Sendable {
         input: input, address: address, verdict: .official, wallet: wallet, channel: wallet.domainEntry(domain))
     }
     if let userInfo = address.userInfo, !userInfo.isEmpty,
-      let match = hostLookalike(userInfo.lowercased(), usedPunycode: false) ?? officialHostDisguise(userInfo)
+      let match = officialHostDisguise(userInfo) ?? hostLookalike(userInfo.lowercased(), usedPunycode: false)
     {
       var signals = match.signals
       signals.insert(.disguisedUserinfo)
@@ -57,15 +57,20 @@ public struct ChannelChecker: Sendable {
     return ChannelCheckResult(input: input, address: address, verdict: .unknown)
   }
 
-  /// A non-domain entry served from exactly this host, whose path (if any) the input's path starts with.
+  /// A non-domain entry served from this host. On a wallet's main domain (`token.im/hc`) the
+  /// input's path must start with the entry's; a dedicated host (`support.token.im`) is the
+  /// entry whatever the path.
   private func listedEntry(host: String, path: [String]) -> (WalletChannels, ChannelEntry)? {
     var best: (WalletChannels, ChannelEntry, Int)?
     for wallet in directory.wallets {
+      let apexDomains = Set(wallet.channels.filter { $0.kind == .domain }.map { $0.value.lowercased() })
       for entry in wallet.channels where entry.kind != .domain && entry.kind != .email {
         guard entry.host == host, let parsed = try? CheckedAddress.parseURL(entry.value) else { continue }
         let entryPath = parsed.pathSegments.map { $0.lowercased() }
-        guard path.count >= entryPath.count, zip(path, entryPath).allSatisfy({ $0.lowercased() == $1 }) else { continue }
-        if best == nil || entryPath.count > best!.2 { best = (wallet, entry, entryPath.count) }
+        let pathMatches = path.count >= entryPath.count && zip(path, entryPath).allSatisfy { $0.lowercased() == $1 }
+        guard pathMatches || !apexDomains.contains(host) else { continue }
+        let score = pathMatches ? entryPath.count : -1
+        if best == nil || score > best!.2 { best = (wallet, entry, score) }
       }
     }
     return best.map { ($0.0, $0.1) }
