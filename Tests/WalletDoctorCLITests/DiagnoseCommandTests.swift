@@ -86,7 +86,8 @@ struct DiagnoseCommandTests {
   @Test func pastedPhraseIsNeverEchoed() throws {
     let phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow"
     let outcome = try CommandRunner.run(["diagnose", phrase])
-    #expect(outcome.status != 0)
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("never ask"))
     #expect(!outcome.stdout.contains("sausage"))
     #expect(!outcome.stderr.contains("sausage"))
   }
