@@ -7,7 +7,7 @@ public struct BitcoinTransactionDetails: Sendable, Hashable, Encodable {
   /// ⌈weight / 4⌉; nil when unknown.
   public var vsize: Int64?
   public var weight: Int64?
-  /// fee / vsize.
+  /// fee / vsize, sat/vB with one decimal.
   public var feeRate: Double?
   /// The rate miners see with unconfirmed parents (the lower of its own and the package rate);
   /// equal to `feeRate` without them.
@@ -63,8 +63,8 @@ public struct BitcoinTransactionDetails: Sendable, Hashable, Encodable {
     let known = transaction.vsize > 0
     self.init(
       txid: transaction.txid, feeSats: transaction.feeSats, vsize: known ? transaction.vsize : nil,
-      weight: transaction.weight, feeRate: known ? transaction.own?.rate : nil,
-      effectiveFeeRate: known ? transaction.effective?.rate : nil, rbfSignaled: transaction.rbfSignaled,
+      weight: transaction.weight, feeRate: known ? transaction.own.map { BitcoinUnits.oneDecimal($0.rate) } : nil,
+      effectiveFeeRate: known ? transaction.effective.map { BitcoinUnits.oneDecimal($0.rate) } : nil, rbfSignaled: transaction.rbfSignaled,
       blockHeight: transaction.blockHeight,
       confirmations: transaction.blockHeight.flatMap { height in tip.map { max(1, $0 - height + 1) } },
       replacedBy: replacedBy)
