@@ -89,7 +89,8 @@ struct DiagnosisTextRenderer {
         rows.append((text("priority fee", "优先费"), AmountFormatting.gwei(tip)))
       }
       if let gasPrice = transaction.gasPriceWei {
-        rows.append((text("gas price", "Gas 价格"), AmountFormatting.gwei(gasPrice)))
+        let label = transaction.blockNumber == nil ? text("gas price", "Gas 价格") : text("gas price paid", "实付 Gas 价格")
+        rows.append((label, AmountFormatting.gwei(gasPrice)))
       }
       rows.append((text("gas limit", "Gas 上限"), String(transaction.gasLimit)))
       if let block = transaction.blockNumber {
