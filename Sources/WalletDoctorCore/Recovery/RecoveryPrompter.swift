@@ -22,6 +22,12 @@ public struct PromptQuestion: Sendable, Hashable {
     public var number: Int
     public var id: String
     public var label: String
+
+    public init(number: Int, id: String, label: String) {
+      self.number = number
+      self.id = id
+      self.label = label
+    }
   }
 
   public var stepID: String
@@ -35,6 +41,20 @@ public struct PromptQuestion: Sendable, Hashable {
   public var problem: String?
   /// A free-text question, so the terminal should take care with what is echoed.
   public var isFreeText: Bool
+
+  public init(
+    stepID: String, kind: StepKind, detail: String?, prompt: String, options: [Option], hint: String,
+    problem: String?, isFreeText: Bool
+  ) {
+    self.stepID = stepID
+    self.kind = kind
+    self.detail = detail
+    self.prompt = prompt
+    self.options = options
+    self.hint = hint
+    self.problem = problem
+    self.isFreeText = isFreeText
+  }
 }
 
 /// Something shown during a walk.
