@@ -122,26 +122,37 @@ public final class TestHTTPServer: @unchecked Sendable {
 
   /// Closes the listener and every open connection; hanging steps end.
   public func stop() {
-    let connections: Set<Int32> = lock.withLock {
-      guard !stopped else { return [] }
+    // Only shut the sockets down here; the threads that own them close them. Closing here would
+    // free the descriptor number while another thread may still use it, and a new socket (of
+    // another server in the same test process) could get that number and be disturbed. The lock
+    // guarantees every descriptor in `openConnections` is still open while we shut it down.
+    lock.withLock {
+      guard !stopped else { return }
       stopped = true
-      return openConnections
+      shutdown(listener, Int32(SHUT_RDWR))
+      for connection in openConnections { shutdown(connection, Int32(SHUT_RDWR)) }
     }
-    shutdown(listener, Int32(SHUT_RDWR))
-    close(listener)
-    for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
   }
 
   private var isStopped: Bool { lock.withLock { stopped } }
 
   private func acceptLoop() {
+    defer { close(listener) }
     while !isStopped {
       let connection = accept(listener, nil, nil)
       if connection < 0 {
         if errno == EINTR { continue }
         return
       }
-      lock.withLock { _ = openConnections.insert(connection) }
+      let accepted = lock.withLock {
+        if stopped { return false }
+        openConnections.insert(connection)
+        return true
+      }
+      guard accepted else {
+        close(connection)
+        return
+      }
       let thread = Thread { [self] in serve(connection) }
       thread.start()
     }
@@ -149,8 +160,10 @@ public final class TestHTTPServer: @unchecked Sendable {
 
   private func serve(_ connection: Int32) {
     defer {
-      lock.withLock { _ = openConnections.remove(connection) }
-      close(connection)
+      lock.withLock {
+        _ = openConnections.remove(connection)
+        close(connection)
+      }
     }
     var buffer = Data()
     while !isStopped {

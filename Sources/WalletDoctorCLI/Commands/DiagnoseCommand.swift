@@ -33,6 +33,12 @@ struct DiagnoseCommand: AsyncParsableCommand {
     let registry = ChainRegistry.builtIn
     let request: DiagnoseRequest
     let engine = DiagnosisEngine(transport: network.transport, registry: registry)
+    // A pasted recovery phrase or key is refused before anything else sees it, and never echoed.
+    let secrets = try SecretDetector.scan(transaction, context: .transactionHashAnswer)
+    if !secrets.isEmpty {
+      Console.err(SecretRefusal.message(for: secrets.map(\.kind))(language) + "\n")
+      throw ExitCode.secretRefused
+    }
     do throws(InputError) {
       let reference = try TransactionReference.parse(transaction)
       request = DiagnoseRequest(

@@ -89,15 +89,47 @@ struct DiagnosisTextRenderer {
         rows.append((text("priority fee", "优先费"), AmountFormatting.gwei(tip)))
       }
       if let gasPrice = transaction.gasPriceWei {
-        rows.append((text("gas price", "Gas 价格"), AmountFormatting.gwei(gasPrice)))
+        let label = transaction.blockNumber == nil ? text("gas price", "Gas 价格") : text("gas price paid", "实付 Gas 价格")
+        rows.append((label, AmountFormatting.gwei(gasPrice)))
       }
       rows.append((text("gas limit", "Gas 上限"), String(transaction.gasLimit)))
       if let block = transaction.blockNumber {
         rows.append((text("block", "区块"), String(block)))
       }
-      let width = rows.map(\.0.count).max() ?? 0
-      return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+      return aligned(rows)
+    case .bitcoin(let transaction):
+      var rows: [(String, String)] = [("txid", transaction.txid)]
+      if let fee = transaction.feeSats {
+        rows.append((text("fee", "手续费"), "\(fee) sats"))
+      }
+      if let vsize = transaction.vsize {
+        rows.append((text("size", "大小"), "\(vsize) vB" + (transaction.weight.map { " (\($0) WU)" } ?? "")))
+      }
+      if let rate = transaction.feeRate {
+        rows.append((text("fee rate", "费率"), String(format: "%.1f sat/vB", rate)))
+      }
+      if let effective = transaction.effectiveFeeRate, let rate = transaction.feeRate,
+        String(format: "%.1f", effective) != String(format: "%.1f", rate)
+      {
+        rows.append((text("effective rate", "有效费率"), String(format: "%.1f sat/vB", effective)))
+      }
+      if let signaled = transaction.rbfSignaled {
+        rows.append(("RBF", signaled ? text("signaled", "已声明") : text("not signaled", "未声明")))
+      }
+      if let height = transaction.blockHeight {
+        rows.append((text("block", "区块"), String(height)))
+      }
+      if let replacedBy = transaction.replacedBy {
+        rows.append((text("replaced by", "替换交易"), replacedBy))
+      }
+      return aligned(rows)
     }
+  }
+
+  /// Label/value rows with the values in one column.
+  private func aligned(_ rows: [(String, String)]) -> [String] {
+    let width = rows.map(\.0.count).max() ?? 0
+    return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
   }
 
   private func sourceLines(_ sources: [SourceReport]) -> [String] {

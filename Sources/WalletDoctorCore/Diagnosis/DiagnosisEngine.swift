@@ -8,7 +8,11 @@ public struct DiagnosisEngine: TransactionDiagnosing {
   public let probes: [ChainFamily: any ChainProbe]
 
   public init(transport: any HTTPTransport, registry: ChainRegistry = .builtIn) {
-    self.init(registry: registry, probes: [.evm: EVMChainProbe(transport: transport)])
+    self.init(
+      registry: registry,
+      probes: [
+        .evm: EVMChainProbe(transport: transport), .bitcoin: BitcoinChainProbe(transport: transport),
+      ])
   }
 
   public init(registry: ChainRegistry, probes: [ChainFamily: any ChainProbe]) {

@@ -142,7 +142,7 @@ public struct EVMChainProbe: ChainProbe {
       if account == nil, let (endpoint, failure) = accountFailure {
         diagnosis.findings.append(
           Finding(
-            .endpointsUnavailable, severity: .warning,
+            .accountStateUnavailable,
             message: LocalizedText(
               en: "The sender's nonces and balance could not be read (\(endpoint.displayURL): \(failure.message.english)); nonce and balance problems were not checked.",
               zh: "无法读取发送方的 nonce 和余额（\(endpoint.displayURL)：\(failure.message.simplifiedChinese)）；未检查 nonce 与余额问题。"

@@ -110,8 +110,8 @@ struct EVMPendingVerdict {
         Finding(
           .feeBelowBaseFee,
           message: LocalizedText(
-            en: "Its \(fieldName.english) (\(gwei(feeCap))) is below the next block's base fee (\(gwei(baseFee))): no block can include it until the base fee falls below \(gwei(feeCap))\(blocks.map { " (at least \($0) blocks of falling fees)" } ?? "").",
-            zh: "其\(fieldName.simplifiedChinese)（\(gwei(feeCap))）低于下一个区块的基础费用（\(gwei(baseFee))）：在基础费用降到 \(gwei(feeCap)) 以下之前，任何区块都无法打包它\(blocks.map { "（至少需要连续 \($0) 个区块降费）" } ?? "")。"),
+            en: "Its \(fieldName.english) (\(gwei(feeCap))) is below the next block's base fee (\(gwei(baseFee))): no block can include it until the base fee falls to \(gwei(feeCap)) or less\(blocks.map { " (at least \($0) blocks of falling fees)" } ?? "").",
+            zh: "其\(fieldName.simplifiedChinese)（\(gwei(feeCap))）低于下一个区块的基础费用（\(gwei(baseFee))）：在基础费用降到 \(gwei(feeCap)) 或更低之前，任何区块都无法打包它\(blocks.map { "（至少需要连续 \($0) 个区块降费）" } ?? "")。"),
           evidence: evidence))
     }
 

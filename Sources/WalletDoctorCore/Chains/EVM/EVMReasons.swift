@@ -9,6 +9,7 @@ extension ReasonCode {
   public static let insufficientBalance = ReasonCode("insufficient_balance")
   public static let congestion = ReasonCode("congestion")
   public static let preByzantiumReceipt = ReasonCode("pre_byzantium_receipt")
+  public static let accountStateUnavailable = ReasonCode("account_state_unavailable")
 }
 
 extension ReasonCatalog {
@@ -93,5 +94,13 @@ extension ReasonCatalog {
       trigger: LocalizedText(
         en: "The receipt has `root` and no `status` (Ethereum blocks below 4,370,000).",
         zh: "回执包含 `root` 而没有 `status`（以太坊 4,370,000 之前的区块）。")),
+      ReasonCatalogEntry(
+      .accountStateUnavailable, .warning, scope: "EVM",
+      meaning: LocalizedText(
+        en: "The sender's nonces and balance could not be read, so nonce gaps, replacement and balance were not checked.",
+        zh: "无法读取发送方的 nonce 和余额，因此未检查 nonce 断档、替换和余额问题。"),
+      trigger: LocalizedText(
+        en: "The second look (`eth_getTransactionCount` latest/pending, `eth_getBalance`) failed on every endpoint that saw the pending transaction.",
+        zh: "在所有看到该待处理交易的节点上，第二轮查询（`eth_getTransactionCount` latest/pending、`eth_getBalance`）均失败。")),
   ]
 }

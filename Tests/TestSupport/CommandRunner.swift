@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs the built `walletdoctor` binary the way a user would, capturing stdout, stderr and the
+/// exit status. Pipes are drained concurrently, so a chatty child never deadlocks the test.
+public struct CommandRunner: Sendable {
+  public struct Outcome: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+  }
+
+  /// The binary next to the test bundle (`swift test` builds every product into the same folder).
+  public static var binary: URL {
+    let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = testExecutable.deletingLastPathComponent()
+    // On macOS the test binary sits inside X.xctest/Contents/MacOS.
+    while folder.pathComponents.count > 1, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("walletdoctor").path) {
+      folder = folder.deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("walletdoctor")
+  }
+
+  /// Runs `walletdoctor arguments…` with a minimal, predictable environment plus `environment`.
+  public static func run(
+    _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+    currentDirectory: URL? = nil
+  ) throws -> Outcome {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var base = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+    base.merge(environment) { _, given in given }
+    process.environment = base
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    let output = Pipe()
+    let errors = Pipe()
+    let input = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try? input.fileHandleForWriting.close()
+    let collected = Collected()
+    let group = DispatchGroup()
+    for (pipe, isOutput) in [(output, true), (errors, false)] {
+      group.enter()
+      DispatchQueue.global().async {
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        collected.store(data, isOutput: isOutput)
+        group.leave()
+      }
+    }
+    group.wait()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self),
+      stderr: String(decoding: collected.stderr, as: UTF8.self))
+  }
+
+  private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var stdout = Data()
+    private(set) var stderr = Data()
+    func store(_ data: Data, isOutput: Bool) {
+      lock.withLock { if isOutput { stdout = data } else { stderr = data } }
+    }
+  }
+}
