@@ -151,8 +151,10 @@ private struct FlowParser {
     } else {
       problem("'steps' must be a non-empty array")
     }
-    guard let title, let summary, let start, !id.isEmpty else { return nil }
-    return RecoveryFlow(id: id, title: title, summary: summary, start: start, steps: steps)
+    guard let start, !id.isEmpty else { return nil }
+    // A missing title is already reported; the graph is still checked so every problem shows.
+    let placeholder = LocalizedText(en: "", zh: "")
+    return RecoveryFlow(id: id, title: title ?? placeholder, summary: summary ?? placeholder, start: start, steps: steps)
   }
 
   private mutating func parseStep(_ value: JSONValue, index: Int) -> FlowStep? {
