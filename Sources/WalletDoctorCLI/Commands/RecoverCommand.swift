@@ -56,15 +56,15 @@ struct RecoverCommand: AsyncParsableCommand {
     let language = output.language
     let endpoints: [EndpointSpec]
     do throws(InputError) {
-      endpoints = try network.endpoints(registry: .builtIn)
+      endpoints = try network.endpoints(registry: .builtIn, config: output.configuration)
     } catch {
       Console.err(LocalizedText(en: "error: ", zh: "错误：")(language) + error.message(language) + "\n")
       throw ExitCode.usage
     }
     let invocation = RecoverInvocation(
-      target: target, wallet: wallet, answersPath: answers, json: output.json, languageFlag: output.lang, list: list,
-      describe: describe, resume: resume, printOutlines: printFlowOutlines, endpoints: endpoints,
-      timeout: network.timeoutDuration)
+      target: target, wallet: wallet, answersPath: answers, json: output.json, language: language, languageChosen: output.lang != nil, list: list,
+      describe: describe, resume: resume, printOutlines: printFlowOutlines, rpcGiven: !network.rpc.isEmpty,
+      endpoints: endpoints, timeout: network.timeoutDuration(config: output.configuration))
     let style = TerminalStyle.detect(environment: environment, isTerminal: Console.stderrIsTerminal)
     let context = RecoverContext(
       environment: environment, out: { Console.out($0) }, err: { Console.err($0) },

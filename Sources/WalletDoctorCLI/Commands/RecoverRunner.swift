@@ -8,11 +8,16 @@ struct RecoverInvocation: Sendable {
   var wallet: String?
   var answersPath: String?
   var json = false
-  var languageFlag: String?
+  /// The output language (flag, else config file, else environment).
+  var language: Language = .english
+  /// `--lang` was given, so it overrides a resumed session's language.
+  var languageChosen = false
   var list = false
   var describe = false
   var resume = false
   var printOutlines = false
+  /// `--rpc` was given on the command line (configured endpoints alone do not count).
+  var rpcGiven = false
   /// The `--rpc` endpoints, already parsed.
   var endpoints: [EndpointSpec] = []
   var timeout: Duration = .seconds(20)
@@ -43,7 +48,7 @@ struct RecoverRunner: Sendable {
   static let unavailableExitCode: Int32 = ExitCodes.notFound
 
   func run(_ invocation: RecoverInvocation) async -> Int32 {
-    let language = Language.resolve(flag: invocation.languageFlag, environment: context.environment)
+    let language = invocation.language
     func say(_ text: LocalizedText) { context.err(text(language) + "\n") }
     func usage(_ text: LocalizedText) -> Int32 {
       context.err(LocalizedText(en: "error: ", zh: "错误：")(language) + text(language) + "\n")
@@ -167,7 +172,7 @@ struct RecoverRunner: Sendable {
     if found.status == .completed {
       context.err(LocalizedText(en: "Session \(found.sessionID) is already complete; showing its result.\n", zh: "会话 \(found.sessionID) 已完成；显示其结果。\n")(language))
     }
-    if invocation.languageFlag != nil { found.language = language }
+    if invocation.languageChosen { found.language = language }
     return await walk(invocation, flow: flow, session: found, wallet: found.wallet, detector: detector, language: found.language)
   }
 
@@ -241,7 +246,7 @@ struct RecoverRunner: Sendable {
       return ExitCodes.usage
     }
     let usesDiagnosis = flow.steps.contains { $0.automatic == .diagnosisVerdict }
-    if !invocation.endpoints.isEmpty && !usesDiagnosis {
+    if invocation.rpcGiven && !usesDiagnosis {
       return usage(LocalizedText(en: "--rpc applies only to flows that check a transaction (stuck-transfer).", zh: "--rpc 只适用于需要查询交易的流程（stuck-transfer）。"))
     }
 
