@@ -43,6 +43,14 @@ struct NetworkOptions: ParsableArguments {
     return .milliseconds(Int64(seconds * 1000))
   }
 
+  /// The whole command's time limit with the config file the command loaded.
+  var timeoutDuration: Duration { timeoutDuration(config: ConfigStore.shared.current) }
+
+  /// The endpoints a diagnosis should carry, with the config file the command loaded.
+  func endpoints(registry: ChainRegistry) throws(InputError) -> [EndpointSpec] {
+    try endpoints(registry: registry, config: ConfigStore.shared.current)
+  }
+
   /// `--min-sources`, else the config file's; nil leaves the per-chain default to the engine.
   func minimumSources(config: WalletDoctorConfig) -> Int? {
     minSources ?? config.minimumSources

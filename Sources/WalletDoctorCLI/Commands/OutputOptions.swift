@@ -25,6 +25,7 @@ struct OutputOptions: ParsableArguments {
     // and key named, rather than being half-applied.
     switch ConfigStore.shared.load(flag: config, environment: ProcessInfo.processInfo.environment) {
     case .success(let loaded):
+      ConfigStore.shared.current = loaded.config
       let language = lang.flatMap(Language.init(flag:)) ?? loaded.config.language ?? flagOrEnvironmentLanguage
       ConfigStore.shared.warnOnce(loaded.warnings, language: language)
     case .failure(let error):
@@ -60,6 +61,14 @@ final class ConfigStore: @unchecked Sendable {
   private let lock = NSLock()
   private var cache: [ConfigLocation?: Result<ConfigLoader.Loaded, ConfigError>] = [:]
   private var warned = false
+  private var loaded = WalletDoctorConfig.empty
+
+  /// The settings `OutputOptions` loaded while the arguments were validated (every command has
+  /// them), for option groups that have no `--config` of their own.
+  var current: WalletDoctorConfig {
+    get { lock.withLock { loaded } }
+    set { lock.withLock { loaded = newValue } }
+  }
 
   func load(flag: String?, environment: [String: String]) -> Result<ConfigLoader.Loaded, ConfigError> {
     let location = ConfigLocation.resolve(flag: flag, environment: environment)
