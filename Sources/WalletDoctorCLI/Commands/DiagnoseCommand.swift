@@ -42,8 +42,9 @@ struct DiagnoseCommand: AsyncParsableCommand {
     do throws(InputError) {
       let reference = try TransactionReference.parse(transaction)
       request = DiagnoseRequest(
-        reference: reference, chainNames: chain, endpoints: try network.endpoints(registry: registry),
-        timeout: network.timeoutDuration)
+        reference: reference, chainNames: chain,
+        endpoints: try network.endpoints(registry: registry, config: output.configuration),
+        timeout: network.timeoutDuration(config: output.configuration))
       _ = try engine.plan(request)
     } catch {
       Console.err(LocalizedText(en: "error: ", zh: "错误：")(language) + error.message(language) + "\n")

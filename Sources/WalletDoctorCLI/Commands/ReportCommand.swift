@@ -90,11 +90,11 @@ struct ReportCommand: AsyncParsableCommand {
       throw ExitCode.failure
     }
 
-    var input = ReportInput(language: language, offline: offline, timeout: network.timeoutDuration)
+    var input = ReportInput(language: language, offline: offline, timeout: network.timeoutDuration(config: output.configuration))
     do throws(InputError) {
       if let wallet { input.wallet = try Self.wallet(named: wallet, in: directory) }
       for transaction in transactions { input.transactions.append(try TransactionReference.parse(transaction)) }
-      input.endpoints = try network.endpoints(registry: .builtIn)
+      input.endpoints = try network.endpoints(registry: .builtIn, config: output.configuration)
       input.problem = problem
       if let problemFile { input.problem = try Self.readProblemFile(problemFile) }
       if let recovery {
