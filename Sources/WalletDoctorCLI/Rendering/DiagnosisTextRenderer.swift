@@ -123,6 +123,24 @@ struct DiagnosisTextRenderer {
         rows.append((text("replaced by", "替换交易"), replacedBy))
       }
       return aligned(rows)
+    case .tron(let transaction):
+      var rows: [(String, String)] = [("txid", transaction.txid)]
+      if let from = transaction.from { rows.append((text("from", "发送方"), from)) }
+      if let to = transaction.to { rows.append((text("to", "接收方"), to)) }
+      if let type = transaction.contractType { rows.append((text("type", "类型"), type)) }
+      if let amount = transaction.amountSun {
+        rows.append((text("amount", "金额"), TronUnits.trxText(amount)))
+      }
+      if let token = transaction.token {
+        rows.append((text("token", "代币"), token.displayText))
+      }
+      if let limit = transaction.feeLimitSun {
+        rows.append((text("fee limit", "手续费上限"), TronUnits.trxText(limit)))
+      }
+      if let fee = transaction.feeSun { rows.append((text("fee", "手续费"), TronUnits.trxText(fee))) }
+      if let energy = transaction.energyUsed, energy > 0 { rows.append((text("energy used", "消耗能量"), String(energy))) }
+      if let block = transaction.blockNumber { rows.append((text("block", "区块"), String(block))) }
+      return aligned(rows)
     }
   }
 

@@ -65,6 +65,10 @@ extension ChainRegistry {
     Chain(
       name: "bitcoin", displayName: "Bitcoin", family: .bitcoin, nativeSymbol: "BTC", nativeDecimals: 8,
       blockTimeSeconds: 600, defaultEndpoints: urls("https://mempool.space/api", "https://blockstream.info/api")),
+    // java-tron HTTP APIs (`/wallet/*`); TronGrid takes an optional TRON-PRO-API-KEY.
+    Chain(
+      name: "tron", displayName: "TRON", family: .tron, nativeSymbol: "TRX", nativeDecimals: 6, blockTimeSeconds: 3,
+      defaultEndpoints: urls("https://api.trongrid.io", "https://tron-rpc.publicnode.com")),
   ])
 
   private static func urls(_ strings: String...) -> [URL] {

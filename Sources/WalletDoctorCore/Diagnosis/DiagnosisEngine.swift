@@ -12,6 +12,7 @@ public struct DiagnosisEngine: TransactionDiagnosing {
       registry: registry,
       probes: [
         .evm: EVMChainProbe(transport: transport), .bitcoin: BitcoinChainProbe(transport: transport),
+        .tron: TronChainProbe(transport: transport),
       ])
   }
 

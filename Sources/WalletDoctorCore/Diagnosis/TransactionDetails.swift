@@ -2,11 +2,13 @@
 public enum TransactionDetails: Sendable, Hashable, Encodable {
   case evm(EVMTransactionDetails)
   case bitcoin(BitcoinTransactionDetails)
+  case tron(TronTransactionDetails)
 
   public func encode(to encoder: Encoder) throws {
     switch self {
     case .evm(let details): try details.encode(to: encoder)
     case .bitcoin(let details): try details.encode(to: encoder)
+    case .tron(let details): try details.encode(to: encoder)
     }
   }
 }

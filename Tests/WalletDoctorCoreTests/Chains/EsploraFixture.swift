@@ -69,33 +69,36 @@ struct EsploraFixture {
   func reply(to request: TestHTTPServer.Request) -> TestHTTPServer.Reply {
     guard request.method == "GET", request.path.hasPrefix(basePath) else { return .text("Not Found", status: 404) }
     let path = String(request.path.dropFirst(basePath.count))
-    let notFound = TestHTTPServer.Reply.text("Transaction not found", status: 404)
     func json(_ text: String) -> TestHTTPServer.Reply { .json(text, delayMilliseconds: delayMilliseconds) }
+    func plain(_ text: String, status: Int) -> TestHTTPServer.Reply {
+      .response(status: status, headers: ["Content-Type": "text/plain"], body: Data(text.utf8), delayMilliseconds: delayMilliseconds)
+    }
+    let notFound = plain("Transaction not found", status: 404)
     switch path {
     case "/blocks/tip/height":
       return .response(
         status: 200, headers: ["Content-Type": "text/plain"], body: Data(String(tip).utf8),
         delayMilliseconds: delayMilliseconds)
     case "/fee-estimates":
-      return feeEstimates.map(json) ?? .text("Internal Server Error", status: 500)
+      return feeEstimates.map(json) ?? plain("Internal Server Error", status: 500)
     case "/mempool":
       return mempoolVSize.map {
         json(#"{"count":5123,"vsize":\#($0),"total_fee":41234567,"fee_histogram":[[53.01,102131],[24.34,112619],[2.92,239701]]}"#)
-      } ?? .text("Not Found", status: 404)
+      } ?? plain("Not Found", status: 404)
     case "/v1/fees/mempool-blocks":
-      guard let blocks = projectedBlockMinimums else { return .text("Not Found", status: 404) }
+      guard let blocks = projectedBlockMinimums else { return plain("Not Found", status: 404) }
       let items = blocks.map { block in
         #"{"blockSize":1700000,"blockVSize":\#(block.vsize),"nTx":3000,"totalFees":9000000,"medianFee":\#(block.minimum + 1),"feeRange":[\#(block.minimum),\#(block.minimum + 0.5),\#(block.minimum + 2),\#(block.minimum + 40)]}"#
       }
       return json("[" + items.joined(separator: ",") + "]")
     case "/v1/fees/recommended":
-      guard let minimumFee else { return .text("Not Found", status: 404) }
+      guard let minimumFee else { return plain("Not Found", status: 404) }
       return json(#"{"fastestFee":26,"halfHourFee":19,"hourFee":10,"economyFee":\#(minimumFee * 2),"minimumFee":\#(minimumFee)}"#)
     default:
       break
     }
     if path.hasPrefix("/v1/tx/") && path.hasSuffix("/rbf") {
-      return rbf.map(json) ?? .text("Not Found", status: 404)
+      return rbf.map(json) ?? plain("Not Found", status: 404)
     }
     if path.hasPrefix("/tx/") {
       let txid = String(path.dropFirst("/tx/".count))
@@ -103,7 +106,7 @@ struct EsploraFixture {
       if let other = others[txid] { return json(other.json) }
       return notFound
     }
-    return .text("Not Found", status: 404)
+    return plain("Not Found", status: 404)
   }
 
   /// A mempool.space RBF tree in which `replacementTxid` replaced the asked transaction.
