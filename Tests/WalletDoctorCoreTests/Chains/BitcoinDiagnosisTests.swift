@@ -288,7 +288,7 @@ struct BitcoinDiagnosisTests {
     var good = Fixture()
     good.transaction?.blockHeight = 869_999
     let goodServer = try good.server()
-    let diagnosis = try await diagnose([hanging.baseURL.absoluteString, good.baseURL(goodServer)], timeout: .seconds(3))
+    let diagnosis = try await diagnose([hanging.baseURL.absoluteString, good.baseURL(goodServer)], timeout: .seconds(6))
     #expect(diagnosis.status == .confirmed)
     #expect(diagnosis.sources[0].ok == false)
     #expect(diagnosis.sources[0].errorKind == .timeout)
