@@ -124,7 +124,8 @@ public struct EndpointSpec: Sendable, Hashable {
     EndpointSpec(chain: chain, api: defaultAPI(for: chain), url: url)
   }
 
-  static func unknownChain(_ name: String, registry: ChainRegistry) -> InputError {
+  /// The usage error for a chain name the registry does not know, listing the known ones.
+  public static func unknownChain(_ name: String, registry: ChainRegistry) -> InputError {
     let known = registry.knownNames.joined(separator: ", ")
     return InputError(
       LocalizedText(
