@@ -10,6 +10,16 @@ struct ChainsDiagnoseCommandTests {
   static let senderHex = "415a1b2c3d4e5f60718293a4b5c6d7e8f901234567"
   static let recipientHex = "419f8e7d6c5b4a39281706f5e4d3c2b1a098765432"
 
+  /// Runs the binary on a thread of its own: `CommandRunner.run` blocks until the child exits,
+  /// and blocking a thread of the (small) cooperative pool would stall every other async test.
+  func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Outcome {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(with: Result { try CommandRunner.run(arguments, environment: environment) })
+      }.start()
+    }
+  }
+
   /// A java-tron API knowing the transaction in a block, or only in its pool.
   func tronNode(inBlock: Bool, headTimestamp: Int64 = 1_731_300_000_000) throws -> TestHTTPServer {
     let transaction = #"{"ret":[{"contractRet":"SUCCESS"}],"txID":"\#(Self.txid)","raw_data":{"contract":[{"parameter":{"value":{"amount":1500000,"owner_address":"\#(Self.senderHex)","to_address":"\#(Self.recipientHex)"},"type_url":"type.googleapis.com/protocol.TransferContract"},"type":"TransferContract"}],"expiration":\#(headTimestamp - 10_000),"timestamp":\#(headTimestamp - 70_000)}}"#
@@ -26,10 +36,10 @@ struct ChainsDiagnoseCommandTests {
     }
   }
 
-  @Test func tronKeyFromTheEnvironmentIsSentButNeverPrinted() throws {
+  @Test func tronKeyFromTheEnvironmentIsSentButNeverPrinted() async throws {
     let key = "5e2d1c0b-aaaa-4bbb-8ccc-123456789abc"
     let server = try tronNode(inBlock: true)
-    let outcome = try CommandRunner.run(
+    let outcome = try await run(
       ["diagnose", Self.txid, "--rpc", "tron=\(server.baseURL.absoluteString)", "-v"], environment: ["TRON_PRO_API_KEY": key])
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("Confirmed on TRON"))
@@ -40,9 +50,9 @@ struct ChainsDiagnoseCommandTests {
     #expect(!outcome.stdout.contains(key) && !outcome.stderr.contains(key))
   }
 
-  @Test func expiredTransactionExitsZeroWithItsOwnStatus() throws {
+  @Test func expiredTransactionExitsZeroWithItsOwnStatus() async throws {
     let server = try tronNode(inBlock: false)
-    let outcome = try CommandRunner.run(["diagnose", Self.txid, "--rpc", "tron=\(server.baseURL.absoluteString)", "--json"])
+    let outcome = try await run(["diagnose", Self.txid, "--rpc", "tron=\(server.baseURL.absoluteString)", "--json"])
     #expect(outcome.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     #expect(object["status"] as? String == "expired")
@@ -51,7 +61,7 @@ struct ChainsDiagnoseCommandTests {
     #expect(transaction["from"] as? String == "TJBeNKjChtifWXmRhqkBDSd5jgJCtD9GMF")
   }
 
-  @Test func bitcoinCoreCredentialsNeverReachStdoutOrStderr() throws {
+  @Test func bitcoinCoreCredentialsNeverReachStdoutOrStderr() async throws {
     let node = JSONRPCNode { method, _ in
       switch method {
       case "getrawtransaction", "getmempoolentry":
@@ -62,7 +72,7 @@ struct ChainsDiagnoseCommandTests {
     }
     let server = try TestHTTPServer { node.reply(to: $0) }
     let password = "correct-horse-battery-staple"
-    let outcome = try CommandRunner.run(
+    let outcome = try await run(
       ["diagnose", Self.txid, "--rpc", "bitcoin=core+http://alice:\(password)@127.0.0.1:\(server.port)", "-v"])
     #expect(outcome.status == 1, "−5 is an answer: not found")
     #expect(outcome.stdout.contains("bitcoin"))
@@ -73,8 +83,8 @@ struct ChainsDiagnoseCommandTests {
     }
   }
 
-  @Test func coreSchemeIsOnlyForBitcoin() throws {
-    let outcome = try CommandRunner.run(["diagnose", Self.txid, "--rpc", "tron=core+http://127.0.0.1:1"])
+  @Test func coreSchemeIsOnlyForBitcoin() async throws {
+    let outcome = try await run(["diagnose", Self.txid, "--rpc", "tron=core+http://127.0.0.1:1"])
     #expect(outcome.status == 64)
     #expect(outcome.stderr.contains("core+"))
   }

@@ -77,9 +77,14 @@ struct BitcoinDiagnosisTests {
   // MARK: - Pending
 
   @Test func pendingBelowNextBlockGivesExactRBFAndCPFPNumbersInTwoWaves() async throws {
-    let fixture = Fixture()
+    var fixture = Fixture()
+    fixture.delayMilliseconds = 300
+    // The first wave is held until all seven requests are in: they must be in flight together.
+    let firstWave = ArrivalBarrier(expecting: Set(Self.firstWave.map { "/api" + $0 }))
+    fixture.onRequest = { firstWave.arrive($0.path) }
     let server = try fixture.server()
     let diagnosis = try await diagnose([fixture.baseURL(server)])
+    #expect(firstWave.allArrivedTogether)
 
     #expect(diagnosis.status == .pending)
     #expect(diagnosis.exitCode == 0)
@@ -115,11 +120,14 @@ struct BitcoinDiagnosisTests {
     #expect(recommendation(diagnosis, "wait") == nil)
 
     // Second wave: the parent's status, asked only after the whole first wave was answered.
+    // Each reply waits 300 ms after its request arrived, so the parent request must arrive at
+    // least that long after every first-wave request.
     #expect(server.requestCount == 8)
-    let exchanges = server.exchanges
-    let parentExchange = try #require(exchanges.first { $0.request.path == "/api/tx/\(Fixture.parentTxid)" })
-    let firstWaveDone = exchanges.filter { Self.firstWave.contains(String($0.request.path.dropFirst(4))) }.map(\.repliedAt).max()!
-    #expect(parentExchange.request.receivedAt >= firstWaveDone)
+    let requests = server.requests
+    let parent = try #require(requests.first { $0.path == "/api/tx/\(Fixture.parentTxid)" })
+    let firstWaveRequests = requests.filter { $0.path != parent.path }
+    #expect(Set(firstWaveRequests.map { String($0.path.dropFirst(4)) }) == Self.firstWave)
+    #expect(parent.receivedAt - firstWaveRequests.map(\.receivedAt).max()! >= .milliseconds(300))
   }
 
   @Test func adequateFeeSaysWaitWithTheErlangRange() async throws {
