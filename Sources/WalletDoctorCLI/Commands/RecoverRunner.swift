@@ -286,7 +286,26 @@ struct RecoverRunner: Sendable {
       if existing == nil {
         await prompter.show(.message(context.style.bold(flow.title(language))))
       }
-      result = await walker.walk(session, prompter: prompter)
+      let walked = await walker.walk(session, prompter: prompter)
+      guard walked.stop == .completed, walked.session.solved == nil else {
+        return report(walked, flow: flow, json: invocation.json, language: language, interactive: true)
+      }
+      // The outcome first, then "Did this solve it?".
+      if !invocation.json {
+        let document = RecoveryDocument(session: walked.session, flow: flow, language: language)
+        context.out(RecoveryTextRenderer(language: language, style: context.style).render(document, showDiagnosis: false, followUp: false))
+      }
+      result = await walker.askIfSolved(walked.session, prompter: prompter)
+      for problem in walked.saveProblems + result.saveProblems { context.err(problem.message(language) + "\n") }
+      if result.session.solved == false {
+        context.err(LocalizedText(
+          en: "Sorry it did not. `walletdoctor report --recovery \(result.session.sessionID)` prepares a support request from this walk, for the wallet's official channel.\n",
+          zh: "很抱歉没能解决。运行 `walletdoctor report --recovery \(result.session.sessionID)` 可根据本次流程准备一份客服请求，用于钱包的官方渠道。\n")(language))
+      }
+      if invocation.json {
+        return report(result, flow: flow, json: true, language: language, interactive: true)
+      }
+      return ExitCodes.success
     } else {
       result = await walker.walk(session, answers: answers ?? .empty)
     }

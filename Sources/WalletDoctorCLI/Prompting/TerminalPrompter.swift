@@ -70,6 +70,7 @@ final class TerminalPrompter: RecoveryPrompter, @unchecked Sendable {
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
     while true {
+      guard waitUntilReadable() else { return .interrupted }
       let count = read(STDIN_FILENO, &byte, 1)
       if count == 1 {
         if byte == 0x0A { return .line(String(decoding: bytes, as: UTF8.self)) }
@@ -81,6 +82,24 @@ final class TerminalPrompter: RecoveryPrompter, @unchecked Sendable {
       } else {
         return .endOfInput
       }
+    }
+  }
+
+  /// Waits for input or Ctrl-C; false when Ctrl-C came first.
+  private static func waitUntilReadable() -> Bool {
+    while true {
+      if InterruptFlag.isRaised { return false }
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: InterruptFlag.wakeRead, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&descriptors, InterruptFlag.wakeRead >= 0 ? 2 : 1, -1)
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return true  // let read(2) report the problem
+      }
+      if InterruptFlag.isRaised || descriptors[1].revents != 0 { return false }
+      if descriptors[0].revents != 0 { return true }
     }
   }
 

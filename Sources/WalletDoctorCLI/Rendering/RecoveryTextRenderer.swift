@@ -10,7 +10,9 @@ struct RecoveryTextRenderer {
   }
 
   /// The result of a walk: the outcome with its actions and sources, or the step it paused at.
-  func render(_ document: RecoveryDocument, showDiagnosis: Bool) -> String {
+  /// `followUp` adds the session id and the report offer (left out when the terminal asks
+  /// "Did this solve it?" right after).
+  func render(_ document: RecoveryDocument, showDiagnosis: Bool, followUp: Bool = true) -> String {
     var lines: [String] = []
     if let outcome = document.outcome {
       lines.append("\(style.marker(.info)) \(style.bold(outcome.title))")
@@ -39,7 +41,9 @@ struct RecoveryTextRenderer {
       for warning in document.warnings { lines.append("\(style.marker(.warning)) \(warning)") }
     }
     lines.append("")
-    if document.status == .completed {
+    if document.status == .completed, !followUp {
+      lines.append(text("Session", "会话") + " \(document.sessionID)")
+    } else if document.status == .completed {
       lines.append(text("Session", "会话") + " \(document.sessionID)")
       if let command = document.reportCommand {
         lines.append(

@@ -31,7 +31,7 @@ public struct RecoverySession: Sendable, Hashable, Codable {
   public var wallet: WalletID
   public var language: Language
   public var status: Status
-  /// ISO 8601, UTC.
+  /// ISO 8601, UTC, with milliseconds.
   public var createdAt: String
   public var updatedAt: String
   public var path: [Entry]
@@ -121,10 +121,12 @@ enum ISO8601 {
     return String(repeating: "0", count: max(0, width - text.count)) + text
   }
 
-  /// `2025-01-31T08:05:09Z`
+  /// `2025-01-31T08:05:09.123Z`: milliseconds, so that "latest" is well defined between runs
+  /// started within the same second.
   static func string(_ date: Date) -> String {
     let c = components(date)
-    return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+    let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+    return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)).\(pad((milliseconds + 1000) % 1000, 3))Z"
   }
 
   /// `20250131-080509`

@@ -137,7 +137,7 @@ public struct RecoveryWalker: Sendable {
   // MARK: - Interactive
 
   /// Walks with a person at a terminal: re-asks on bad input, `b` goes back, `q` saves and
-  /// quits, Ctrl-C saves too.
+  /// quits, Ctrl-C saves too. It stops at the outcome; show it, then ``askIfSolved(_:prompter:)``.
   public func walk(_ initial: RecoverySession, prompter: any RecoveryPrompter) async -> WalkResult {
     var state = WalkState(session: initial)
     let language = state.session.language
@@ -149,7 +149,7 @@ public struct RecoveryWalker: Sendable {
       if step.kind == .outcome {
         reachOutcome(step, in: &state)
         persist(&state)
-        return await askSolved(state: state, prompter: prompter)
+        return state.finish(.completed)
       }
       if step.automatic == .diagnosisVerdict {
         await diagnoseInPlace(step, in: &state, prompter: prompter)
@@ -220,8 +220,11 @@ public struct RecoveryWalker: Sendable {
     }
   }
 
-  private func askSolved(state initial: WalkState, prompter: any RecoveryPrompter) async -> WalkResult {
-    var state = initial
+  /// "Did this solve it?", asked once the outcome has been shown; the answer is saved with the
+  /// session (a "no" is what a support report starts from). `q`, an empty line or Ctrl-C leave
+  /// it unanswered.
+  public func askIfSolved(_ session: RecoverySession, prompter: any RecoveryPrompter) async -> WalkResult {
+    var state = WalkState(session: session)
     let language = state.session.language
     var problem: String?
     while true {

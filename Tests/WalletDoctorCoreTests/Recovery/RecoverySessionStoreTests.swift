@@ -54,7 +54,7 @@ struct RecoverySessionStoreTests {
 
   @Test func savedSessionJSONUsesSnakeCaseKeys() throws {
     let json = try JSONOutput.string(session("20260101-000000-aaaa", updated: 0))
-    for key in ["\"session_id\"", "\"current_step\"", "\"created_at\" : \"1970-01-01T00:00:00Z\"", "\"lang\" : \"en\""] {
+    for key in ["\"session_id\"", "\"current_step\"", "\"created_at\" : \"1970-01-01T00:00:00.000Z\"", "\"lang\" : \"en\""] {
       #expect(json.contains(key), "\(key)")
     }
   }
