@@ -416,6 +416,34 @@ struct BitcoinDiagnosisTests {
     #expect(server.requestCount == 1)
   }
 
+  @Test func replacementMustAlsoPayForUnconfirmedChildren() async throws {
+    // A child of 300 vB paying 3,000 sats hangs off the transaction: replacing evicts it too.
+    let entry = Self.coreMempoolEntry
+      .replacingOccurrences(of: #""descendantcount":1,"descendantsize":485"#, with: #""descendantcount":2,"descendantsize":785"#)
+      .replacingOccurrences(of: #""descendant":0.00009700"#, with: #""descendant":0.00012700"#)
+    let node = coreNode(rawTransaction: .result(Self.coreRawPending), mempoolEntry: .result(entry))
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+
+    let rbf = try #require(recommendation(diagnosis, "rbf"))
+    #expect(rbf.params["replaced_fees_sat"] == .integer(12_700))
+    // 12,700 + ⌈0.1 × 485⌉ = 12,749; the target fee 12,368 is less, so the minimum decides.
+    #expect(rbf.params["min_new_fee_sat"] == .integer(12_749))
+    #expect(rbf.params["new_fee_sat"] == .integer(12_749))
+    #expect(rbf.message.english.contains("unconfirmed children"))
+  }
+
+  @Test func fullMempoolIsReportedAsCongestionInBlocksWorth() async throws {
+    var fixture = Fixture()
+    fixture.mempoolVSize = 4_500_000
+    let server = try fixture.server()
+    let diagnosis = try await diagnose([fixture.baseURL(server)])
+    let congestion = try #require(diagnosis.findings.first { $0.code == .congestion })
+    #expect(congestion.severity == .info)
+    #expect(congestion.evidence["blocks_worth"] == .number(4.5))
+    #expect(congestion.message.english.contains("4,500,000 vB"))
+  }
+
   @Test func bitcoinCoreErrorMinus5IsAnAnswerAndMentionsTxindex() async throws {
     let missing = JSONRPCNode.Answer.error(
       code: -5,

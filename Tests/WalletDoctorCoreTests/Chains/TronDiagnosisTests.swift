@@ -396,6 +396,15 @@ struct TronDecodingTests {
     #expect(TronContractABI.revertReason(truncated) == nil)
   }
 
+  @Test func feeLimitsBeyond32BitsAreKept() throws {
+    let body = TronFixture.usdtTransfer(amount: 1, feeLimit: 10_000_000_000, expiration: 1_731_300_000_000)
+    let json = try #require(JSONValue.parse(Data(body.utf8)))
+    let transaction = try #require(TronTransaction(json: json))
+    #expect(transaction.feeLimitSun == 10_000_000_000)
+    #expect(transaction.isUSDTTransfer)
+    #expect(transaction.token?.amount == "1")
+  }
+
   @Test func trxAlwaysShowsSixDecimals() {
     #expect(TronUnits.trx(13_028_500) == "13.028500")
     #expect(TronUnits.trx(14_000_000) == "14.000000")
