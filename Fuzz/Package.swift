@@ -5,7 +5,7 @@ import PackageDescription
 
 let fuzzTargets = [
   "FuzzTransactionReference", "FuzzEVMResponses", "FuzzBitcoinResponses", "FuzzRecoveryAnswers",
-  "FuzzSecretDetector", "FuzzConfigParser",
+  "FuzzSecretDetector", "FuzzConfigParser", "FuzzTronResponses",
 ]
 
 let package = Package(

@@ -17,6 +17,7 @@ targets=(
   FuzzTransactionReference
   FuzzEVMResponses
   FuzzBitcoinResponses
+  FuzzTronResponses
   FuzzRecoveryAnswers
   FuzzSecretDetector
   FuzzConfigParser
