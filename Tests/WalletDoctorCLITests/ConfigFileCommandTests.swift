@@ -22,6 +22,7 @@ struct ConfigFileCommandTests {
       "eth_getBlockByNumber": #"{"number":"0x20","baseFeePerGas":"0x1","gasLimit":"0x1c9c380","gasUsed":"0x0","timestamp":"0x1"}"#,
       "eth_feeHistory": #"{"oldestBlock":"0x10","baseFeePerGas":["0x1","0x1"],"gasUsedRatio":[0.5],"reward":[["0x1","0x2","0x3"]]}"#,
       "eth_maxPriorityFeePerGas": "\"0x1\"",
+      "eth_blockNumber": "\"0x20\"",
     ])
     return try TestHTTPServer { node.reply(to: $0) }
   }
@@ -102,6 +103,35 @@ struct ConfigFileCommandTests {
     #expect(outcome.status == 2)
     #expect(ContinuousClock.now - started < .seconds(15))
     #expect(outcome.stdout.contains("\"timeout\""))
+  }
+
+  @Test func flagsBeatTheFile() throws {
+    let hanging = try TestHTTPServer { _ in .script([.hang]) }
+    defer { hanging.stop() }
+    let healthy = try node()
+    let folder = TemporaryDirectory()
+    let path = write(
+      "timeout = 600\nmin_sources = 3\n[endpoints]\nethereum = [\"\(hanging.baseURL.absoluteString)\", \"\(healthy.baseURL.absoluteString)\"]\n",
+      in: folder)
+
+    // --timeout 1 ends a check the file would let run for ten minutes.
+    let started = ContinuousClock.now
+    let outcome = try CommandRunner.run(
+      ["endpoints", "--check", "--chain", "ethereum", "--config", path, "--timeout", "1", "--json"])
+    #expect(ContinuousClock.now - started < .seconds(15))
+    #expect(outcome.status == 0)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    let chain = try #require((document["chains"] as? [[String: Any]])?.first)
+    #expect(chain["required_sources"] as? Int == 3, "min_sources from the file")
+    let endpoints = try #require(chain["endpoints"] as? [[String: Any]])
+    #expect(endpoints.map { $0["origin"] as? String } == ["config", "config"])
+    #expect(endpoints.first?["error_kind"] as? String == "timeout")
+
+    let flagged = try CommandRunner.run(
+      ["endpoints", "--check", "--chain", "ethereum", "--config", path, "--timeout", "1", "--min-sources", "1", "--json"])
+    let flaggedChain = try #require(
+      ((try JSONSerialization.jsonObject(with: Data(flagged.stdout.utf8)) as? [String: Any])?["chains"] as? [[String: Any]])?.first)
+    #expect(flaggedChain["required_sources"] as? Int == 1, "--min-sources beats the file")
   }
 
   @Test(arguments: [

@@ -53,6 +53,25 @@ struct EndpointsTextRenderer {
     return parts.joined(separator: " · ")
   }
 
+  /// Origin, API and header names, for `-v`.
+  private func details(_ endpoint: SelectedEndpoint) -> String {
+    var parts = [text("from ", "来源：") + originName(endpoint.origin), apiName(endpoint.spec.api)]
+    if !endpoint.spec.headers.isEmpty {
+      let names = endpoint.spec.headers.keys.map { $0.lowercased() }.sorted().joined(separator: ", ")
+      parts.append(text("headers: \(names)", "请求头：\(names)"))
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  private func apiName(_ api: EndpointSpec.API) -> String {
+    switch api {
+    case .evmJSONRPC: return "EVM JSON-RPC"
+    case .esplora: return "Esplora REST"
+    case .bitcoinCore: return "Bitcoin Core RPC"
+    case .tronHTTP: return text("TRON HTTP API", "TRON HTTP 接口")
+    }
+  }
+
   private func originName(_ origin: EndpointOrigin) -> String {
     switch origin {
     case .builtIn: return text("built-in", "内置")
@@ -77,7 +96,7 @@ struct EndpointsTextRenderer {
           lines.append("        - " + note(language))
         }
         if verbose {
-          lines.append("        " + describe(endpoint.endpoint))
+          lines.append("        " + details(endpoint.endpoint))
           if !endpoint.rateLimit.isEmpty {
             let shown = endpoint.rateLimit.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             lines.append("        " + text("rate limit: \(shown)", "频率限制：\(shown)"))
