@@ -103,6 +103,35 @@ struct ReportCommandTests {
     #expect(outcome.stderr.contains("[REDACTED]"))
   }
 
+  @Test func recoveryLatestIsIncludedAndNamesTheWallet() throws {
+    let home = TemporaryDirectory("state")
+    let store = try RecoverySessionStore(state: try StateDirectory.open(environment: ["WALLETDOCTOR_HOME": home.path]))
+    var session = RecoverySession(
+      sessionID: "20261126-091500-ab2c", flow: "stuck-transfer", wallet: .okx, language: .english,
+      start: "transaction-hash", now: Date(timeIntervalSince1970: 1_795_685_405))
+    session.path = [.init(step: "transaction-hash", answer: .string(Self.otherHash)), .init(step: "diagnosis", answer: "pending")]
+    try store.save(session)
+
+    let temporary = TemporaryDirectory("report-cli")
+    let outcome = try CommandRunner.run(
+      ["report", "--recovery", "latest", "--problem", "Still pending.", "--out", temporary.path, "--json"],
+      environment: ["WALLETDOCTOR_HOME": home.path])
+    #expect(outcome.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    #expect((object["wallet"] as? [String: Any])?["id"] as? String == "okx")
+    #expect((object["recovery"] as? [String: Any])?["session_id"] as? String == "20261126-091500-ab2c")
+    let directory = try #require(object["directory"] as? String)
+    let request = String(decoding: FileManager.default.contents(atPath: directory + "/00-request.md") ?? Data(), as: UTF8.self)
+    #expect(request.contains("## What I already tried"))
+    #expect(request.contains(Self.otherHash))
+
+    let missing = try CommandRunner.run(
+      ["report", "--recovery", "20261126-091500-zzzz", "--problem", "x", "--out", temporary.path],
+      environment: ["WALLETDOCTOR_HOME": home.path])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("20261126-091500-zzzz"))
+  }
+
   @Test func usageErrorsExit64WithoutWritingAnything() throws {
     let temporary = TemporaryDirectory("report-cli")
     let cases: [[String]] = [

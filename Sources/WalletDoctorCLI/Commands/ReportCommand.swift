@@ -193,12 +193,21 @@ struct ReportCommand: AsyncParsableCommand {
   }
 }
 
-/// Loads `--recovery latest|ID` from the recovery helper's session store.
+/// Loads `--recovery latest|ID` from the recovery sessions in the state directory.
 enum ReportRecoveryLoader {
   static func load(_ selector: String, language: Language) throws(InputError) -> ReportRecovery {
-    throw InputError(
-      LocalizedText(
-        en: "Recovery sessions cannot be included yet in this build.",
-        zh: "此版本暂时无法附带恢复会话。"))
+    let store: RecoverySessionStore
+    let flows: [RecoveryFlow]
+    do {
+      store = try RecoverySessionStore(state: try StateDirectory.open(environment: ProcessInfo.processInfo.environment))
+    } catch {
+      throw InputError(error.localizedText)
+    }
+    do {
+      flows = try FlowLoader.bundled()
+    } catch {
+      throw InputError(LocalizedText(en: error.localizedDescription, zh: error.localizedDescription))
+    }
+    return try ReportRecovery.load(selector, store: store, flows: flows, language: language)
   }
 }

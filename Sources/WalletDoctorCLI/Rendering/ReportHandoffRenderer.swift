@@ -20,11 +20,11 @@ struct ReportHandoffRenderer {
           "  " + text(
             "Send it to \(wallet.name)'s official support: \(email) (open request.eml, or paste 00-request.md into a new e-mail).",
             "请发送给 \(wallet.name) 官方客服：\(email)（打开 request.eml，或把 00-request.md 的内容粘贴到新邮件中）。"))
-      } else if let form = report.ticketForm {
+      } else if let form = report.requestForm {
         lines.append(
           "  " + text(
-            "Submit it through \(wallet.name)'s official form: \(form) (copy the fields from form-fields.json).",
-            "请通过 \(wallet.name) 官方表单提交：\(form)（字段内容可从 form-fields.json 复制）。"))
+            "Submit it through \(wallet.name)'s official support page: \(form.value) (copy the fields from form-fields.json).",
+            "请通过 \(wallet.name) 官方支持页面提交：\(form.value)（字段内容可从 form-fields.json 复制）。"))
       }
       lines.append(
         "  " + text(

@@ -15,7 +15,8 @@ public struct ReportBuilder: Sendable {
   }
 
   public func build(_ input: ReportInput, caseID: CaseID, createdAt: Date) async -> SupportReport {
-    var redactor = ReportRedactor(secrets: secrets, declaredTransactions: input.transactions)
+    var redactor = ReportRedactor(
+      secrets: secrets, declaredTransactions: input.transactions, otherHashes: input.recovery?.transactionHashes ?? [])
     let problem = redactor.redact(input.problem.flatMap(Self.nonEmpty))
     let contact = redactor.redact(input.contact.flatMap(Self.nonEmpty))
     let appVersion = redactor.redact(input.appVersion.flatMap(Self.nonEmpty))
@@ -24,7 +25,8 @@ public struct ReportBuilder: Sendable {
       ReportRecovery(
         sessionID: recovery.sessionID, flow: recovery.flow, walletID: recovery.walletID,
         document: redactor.redact(recovery.document), flowTitle: redactor.redact(recovery.flowTitle),
-        tried: recovery.tried.map { redactor.redact($0) }, outcome: recovery.outcome.map { redactor.redact($0) })
+        tried: recovery.tried.map { redactor.redact($0) }, outcome: recovery.outcome.map { redactor.redact($0) },
+        transactionHashes: recovery.transactionHashes)
     }
 
     let transactions = await diagnose(input)

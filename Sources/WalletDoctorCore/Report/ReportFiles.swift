@@ -48,8 +48,11 @@ public enum ReportFiles {
     let destination: LocalizedText
     if let email = report.supportEmail {
       destination = LocalizedText(en: "Send to: \(email) (\(report.wallet!.name)'s official support e-mail).", zh: "发送至：\(email)（\(report.wallet!.name) 官方客服邮箱）。")
-    } else if let form = report.ticketForm {
-      destination = LocalizedText(en: "Submit through: \(form) (\(report.wallet!.name)'s official form).", zh: "提交至：\(form)（\(report.wallet!.name) 官方表单）。")
+    } else if let form = report.requestForm {
+      let name = report.wallet!.name
+      destination = form.kind == .ticketForm
+        ? LocalizedText(en: "Submit through: \(form.value) (\(name)'s official ticket form).", zh: "提交至：\(form.value)（\(name) 官方工单表单）。")
+        : LocalizedText(en: "Submit through: \(form.value) (\(name)'s official help center; open a ticket there).", zh: "提交至：\(form.value)（\(name) 官方帮助中心，在该页面提交工单）。")
     } else {
       destination = LocalizedText(
         en: "Send to your wallet's official support only; see `walletdoctor channels`.",
@@ -68,7 +71,7 @@ public enum ReportFiles {
     var body = requestBody(report)
     if report.supportEmail == nil {
       // No official address: the mail cannot be sent as is; the form comes first.
-      let form = report.ticketForm
+      let form = report.requestForm?.value
       let first = form.map {
         LocalizedText(
           en: "Submit this request through the official form: \($0)",

@@ -68,10 +68,13 @@ public struct ReportRecovery: Sendable, Hashable {
   public var tried: [LocalizedText]
   /// The outcome the walk reached, if any.
   public var outcome: LocalizedText?
+  /// Transaction hashes the session recorded as such (answers to "paste the transaction hash",
+  /// the hash it diagnosed), as 64 lower-case hex digits: like `--tx`, they are not keys.
+  public var transactionHashes: [String]
 
   public init(
     sessionID: String, flow: String, walletID: String?, document: JSONValue, flowTitle: LocalizedText,
-    tried: [LocalizedText], outcome: LocalizedText?
+    tried: [LocalizedText], outcome: LocalizedText?, transactionHashes: [String] = []
   ) {
     self.sessionID = sessionID
     self.flow = flow
@@ -80,5 +83,6 @@ public struct ReportRecovery: Sendable, Hashable {
     self.flowTitle = flowTitle
     self.tried = tried
     self.outcome = outcome
+    self.transactionHashes = transactionHashes
   }
 }

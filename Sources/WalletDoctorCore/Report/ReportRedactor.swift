@@ -11,9 +11,11 @@ public struct ReportRedactor: Sendable {
   /// Hashes the user declared with `--tx`: the same 64 hex digits in free text are that hash.
   public let context: SecretScanContext
 
-  public init(secrets: SecretRedactor, declaredTransactions: [TransactionReference]) {
+  /// `declaredTransactions` are the `--tx` references; `otherHashes` further hashes declared as
+  /// transactions elsewhere (a recovery session's answer to "paste the transaction hash").
+  public init(secrets: SecretRedactor, declaredTransactions: [TransactionReference], otherHashes: [String] = []) {
     self.secrets = secrets
-    context = SecretScanContext(declaredTransactionHashes: declaredTransactions.map(\.hexDigits))
+    context = SecretScanContext(declaredTransactionHashes: declaredTransactions.map(\.hexDigits) + otherHashes)
   }
 
   /// Counts by kind (`recovery_phrase`, `private_key`, …, `url_credentials`).

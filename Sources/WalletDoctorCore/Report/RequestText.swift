@@ -15,6 +15,10 @@ struct RequestText {
     var lines: [String] = ["# " + report.subject(language), ""]
     lines += facts()
     lines += ["", "## " + text("Problem", "问题描述")]
+    if report.problem != nil, language == .english, report.language != .english {
+      // The English copy quotes the user's own words untranslated; say so, so support is not surprised.
+      lines.append("(In the user's words, in Simplified Chinese.)")
+    }
     lines.append(report.problem ?? text("(No description given; see the details below.)", "（未填写描述，请参阅以下详情。）"))
     if !report.transactions.isEmpty {
       lines += ["", "## " + text("Transactions", "交易")]
@@ -74,7 +78,8 @@ struct RequestText {
       let display = ChainRegistry.builtIn.chain(named: chain)?.displayName ?? chain
       line += text(" on \(display)", "（\(display)）")
     }
-    line += colon + "**" + Self.statusLabel(diagnosis.status)(language) + "**. " + diagnosis.summary(language)
+    line += colon + "**" + Self.statusLabel(diagnosis.status)(language) + "**" + (language == .english ? ". " : "。")
+    line += diagnosis.summary(language)
     var lines = [line]
     if let numbers = keyNumbers(diagnosis) { lines.append("   " + numbers) }
     return lines

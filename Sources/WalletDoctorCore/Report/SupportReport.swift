@@ -52,8 +52,8 @@ public struct SupportReport: Sendable {
   /// Where the request goes: the wallet's support e-mail, if it publishes one for support.
   public var supportEmail: String? { wallet?.supportEmail?.value }
 
-  /// Where the request goes when there is no e-mail: the ticket form or help center.
-  public var ticketForm: String? { wallet?.ticketForm?.value }
+  /// Where the request goes when there is no e-mail: the ticket form, else the help center.
+  public var requestForm: ChannelEntry? { wallet?.requestForm }
 
   /// The subject line: case id, wallet, category, networks.
   public func subject(_ language: Language) -> String {
