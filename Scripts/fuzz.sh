@@ -38,6 +38,8 @@ bin="$("${build[@]}" --show-bin-path)"
 # bookkeeping of each allocation is most of a run's cost. Override ASAN_OPTIONS to reproduce a
 # crash with full traces.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=64}"
+# Swift's own crash backtracer fights AddressSanitizer and can hang; libFuzzer reports instead.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 
 artifacts=".build/fuzz-artifacts"
 mkdir -p "$artifacts"

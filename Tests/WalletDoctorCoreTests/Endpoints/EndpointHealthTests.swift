@@ -140,9 +140,10 @@ struct EndpointHealthTests {
     let hanging = try TestHTTPServer { _ in .script([.hang]) }
     defer { hanging.stop() }
     let started = ContinuousClock.now
-    // Generous enough that the healthy node answers even when the whole suite runs at once.
-    let health = await check([try chain("ethereum", [hanging, try Self.evmNode()])], timeout: .seconds(5))
-    #expect(ContinuousClock.now - started < .seconds(15))
+    // Generous: when the whole suite runs at once, CPU-heavy tests can hold the cooperative pool
+    // for seconds, and the healthy node must still get its turn.
+    let health = await check([try chain("ethereum", [hanging, try Self.evmNode()])], timeout: .seconds(8))
+    #expect(ContinuousClock.now - started < .seconds(20))
     #expect(health[0].endpoints[0].failure?.kind == .timeout)
     #expect(health[0].endpoints[1].isHealthy)
   }
