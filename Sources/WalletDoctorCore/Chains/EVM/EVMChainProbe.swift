@@ -36,23 +36,25 @@ public struct EVMChainProbe: ChainProbe {
   }
 
   public func probe(
-    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], deadline: Deadline
+    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], context: ProbeContext
   ) async -> ChainProbeResult {
     let hash = reference.evmHash
-    let looks = await withTaskGroup(of: (Int, Result<FirstLook, TransportFailure>).self) { group in
-      for (index, endpoint) in endpoints.enumerated() {
-        group.addTask { (index, await firstLook(hash: hash, endpoint: endpoint, deadline: deadline)) }
-      }
-      var results = [Result<FirstLook, TransportFailure>?](repeating: nil, count: endpoints.count)
-      for await (index, result) in group { results[index] = result }
-      return results.map { $0! }
-    }
+    let deadline = context.deadline
+    let required = context.requiredAgreement(endpointCount: endpoints.count)
+    let race = EndpointRace<FirstLook>(
+      endpoints: endpoints, initialWidth: required,
+      look: { endpoint in await firstLook(hash: hash, endpoint: endpoint, deadline: deadline) },
+      settlement: { results in Self.settlement(results, chain: chain, required: required) },
+      latency: \.latency)
+    let looks = await race.run()
 
     var sources: [SourceReport] = []
     var endpointFindings: [Finding] = []
     var usable: [(endpoint: EndpointSpec, look: FirstLook)] = []
     for (endpoint, result) in zip(endpoints, looks) {
       switch result {
+      case nil:
+        continue  // never asked: the race settled before it was needed
       case .failure(let failure):
         sources.append(failedSource(endpoint, failure))
       case .success(let look) where chain.evmChainId != nil && look.chainId != chain.evmChainId:
@@ -111,6 +113,8 @@ public struct EVMChainProbe: ChainProbe {
     let observations = Set(fresh.map(\.look.observation))
     if observations.count > 1 {
       endpointFindings.append(disagreement(fresh, decider: decider.endpoint, chain: chain))
+    } else if Self.isAlarming(decider.look), fresh.count < required {
+      endpointFindings.append(singleSource(decider.endpoint, chain: chain, agreeing: fresh.count, required: required))
     }
 
     let query = reference.evmHash
@@ -126,11 +130,13 @@ public struct EVMChainProbe: ChainProbe {
       let transaction = decider.look.transaction!
       // The second look goes to the decider; if it fails, to the next fresh endpoint that also saw it.
       var account: EVMAccountState?
+      var accountEndpoint: EndpointSpec?
       var accountFailure: (EndpointSpec, TransportFailure)?
       for candidate in ranked where candidate.look.observation == .pending {
         switch await secondLook(address: transaction.from, endpoint: candidate.endpoint, deadline: deadline) {
         case .success(let state):
           account = state
+          accountEndpoint = candidate.endpoint
         case .failure(let failure):
           accountFailure = (candidate.endpoint, failure)
           continue
@@ -148,6 +154,13 @@ public struct EVMChainProbe: ChainProbe {
               zh: "无法读取发送方的 nonce 和余额（\(endpoint.displayURL)：\(failure.message.simplifiedChinese)）；未检查 nonce 与余额问题。"
             ).scrubbed(endpoint.secrets),
             evidence: ["endpoint": .string(endpoint.displayURL), "error_kind": .string(failure.kind.rawValue)]))
+      }
+      if diagnosis.status == .replaced, let accountEndpoint, required > 1 {
+        let others = ranked.map(\.endpoint).filter { $0 != accountEndpoint }.prefix(required - 1)
+        let finding = await corroborateReplacement(
+          nonce: transaction.nonce, address: transaction.from, decidedBy: accountEndpoint, others: Array(others),
+          chain: chain, required: required, deadline: deadline)
+        if let finding { endpointFindings.append(finding) }
       }
       return ChainProbeResult(chain: chain, verdict: .found(diagnosis), sources: order(sources, endpoints), endpointFindings: endpointFindings)
     }
@@ -232,6 +245,80 @@ public struct EVMChainProbe: ChainProbe {
   private func malformed(_ method: String) -> TransportFailure {
     TransportFailure(
       .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
+  }
+
+  // MARK: - Agreement
+
+  /// Whether the first looks so far settle the verdict (see ``EndpointRace``). Alarming verdicts
+  /// (not found, failed) wait for `required` fresh endpoints to agree; reassuring ones settle after
+  /// the grace period for partners still in flight.
+  static func settlement(
+    _ results: [Result<FirstLook, TransportFailure>?], chain: Chain, required: Int
+  ) -> EndpointRace<FirstLook>.Settlement {
+    let looks = results.compactMap { result -> FirstLook? in
+      guard case .success(let look)? = result, chain.evmChainId == nil || look.chainId == chain.evmChainId else {
+        return nil
+      }
+      return look
+    }
+    guard let best = looks.map(\.head.number).max() else { return .open }
+    let fresh = looks.filter { best - $0.head.number <= maxLagBlocks }
+    guard let decider = fresh.max(by: { ($0.head.number, $0.observation) < ($1.head.number, $1.observation) }) else {
+      return .open
+    }
+    if isAlarming(decider) {
+      return fresh.filter { $0.observation == decider.observation }.count >= required ? .settled : .open
+    }
+    return .afterGrace
+  }
+
+  /// Verdicts that could alarm a user: not found, or failed.
+  static func isAlarming(_ look: FirstLook) -> Bool {
+    look.observation == .absent || look.receipt?.succeeded == false
+  }
+
+  private func singleSource(_ endpoint: EndpointSpec, chain: Chain, agreeing: Int, required: Int) -> Finding {
+    Finding(
+      .singleSource,
+      message: LocalizedText(
+        en: "On \(chain.name) this rests on \(agreeing) endpoint\(agreeing == 1 ? "" : "s") (\(endpoint.displayURL)); \(required) were wanted, and the others did not answer usably. Check again later before acting on it.",
+        zh: "在 \(chain.name) 上，这一结论仅基于 \(agreeing) 个节点（\(endpoint.displayURL)）；需要 \(required) 个节点一致，其他节点未给出可用应答。采取行动前请稍后再查一次。"),
+      evidence: [
+        "chain": .string(chain.name), "endpoint": .string(endpoint.displayURL), "agreeing": .count(agreeing),
+        "required": .count(required),
+      ])
+  }
+
+  /// Asks other endpoints whether the nonce is really used before calling a transaction replaced.
+  private func corroborateReplacement(
+    nonce: UInt64, address: String, decidedBy: EndpointSpec, others: [EndpointSpec], chain: Chain, required: Int,
+    deadline: Deadline
+  ) async -> Finding? {
+    let answers = await withTaskGroup(of: (EndpointSpec, EVMAccountState?).self) { group in
+      for endpoint in others {
+        group.addTask {
+          if case .success(let state) = await secondLook(address: address, endpoint: endpoint, deadline: deadline) {
+            return (endpoint, state)
+          }
+          return (endpoint, nil)
+        }
+      }
+      var collected: [(EndpointSpec, EVMAccountState?)] = []
+      for await answer in group { collected.append(answer) }
+      return collected
+    }
+    let contradicting = answers.filter { $0.1.map { nonce >= $0.confirmedNonce } ?? false }.map(\.0)
+    if !contradicting.isEmpty {
+      let names = contradicting.map(\.displayURL).joined(separator: ", ")
+      return Finding(
+        .endpointDisagreement,
+        message: LocalizedText(
+          en: "Endpoints for \(chain.name) disagree on nonce \(nonce): \(decidedBy.displayURL) counts it as used, \(names) do not. The endpoint with the freshest head decided.",
+          zh: "\(chain.name) 的节点对 nonce \(nonce) 的判断不一致：\(decidedBy.displayURL) 认为已被使用，\(names) 认为没有。以区块最新的节点为准。"),
+        evidence: ["decided_by": .string(decidedBy.displayURL), "nonce": .count(nonce)])
+    }
+    let agreeing = 1 + answers.filter { $0.1.map { nonce < $0.confirmedNonce } ?? false }.count
+    return agreeing < required ? singleSource(decidedBy, chain: chain, agreeing: agreeing, required: required) : nil
   }
 
   // MARK: - Assembling
