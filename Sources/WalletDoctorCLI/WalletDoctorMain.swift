@@ -21,6 +21,6 @@ struct WalletDoctorCommand: AsyncParsableCommand {
       walletdoctor 不会索要您的助记词、私钥或密码，真正的钱包客服也绝不会索要。任何索要这些信息的都是骗局。
       """,
     version: WalletDoctorVersionText.value,
-    subcommands: [DiagnoseCommand.self, ChannelsCommand.self]
+    subcommands: [DiagnoseCommand.self, RecoverCommand.self, ChannelsCommand.self, ReportCommand.self, EndpointsCommand.self]
   )
 }

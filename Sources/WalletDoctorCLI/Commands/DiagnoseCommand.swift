@@ -10,16 +10,21 @@ struct DiagnoseCommand: AsyncParsableCommand {
     discussion: """
       TX is a transaction hash (0x + 64 hex for EVM chains; 64 hex for Bitcoin/TRON) or an explorer \
       link such as https://etherscan.io/tx/0x…. Without --chain, every chain the hash can belong to \
-      is checked at once.
+      is checked at once: a bare 64-hex hash is looked up on Bitcoin, TRON and the EVM chains.
 
-      Exit status: 0 a verdict was reached; 1 not found on any chain checked; 2 could not decide \
+      Bitcoin endpoints: --rpc bitcoin=https://mempool.space/api (any Esplora API) or \
+      --rpc bitcoin=core+http://USER:PASS@HOST:8332 (Bitcoin Core RPC). TRON endpoints: \
+      --rpc tron=https://api.trongrid.io; a TronGrid key is read from TRON_PRO_API_KEY. \
+      Credentials and keys are never printed.
+
+      Exit status: 0 a verdict was reached (expired included); 1 not found on any chain checked; 2 could not decide \
       (no endpoint answered); 64 usage error.
       """)
 
   @Argument(help: ArgumentHelp("Transaction hash or explorer link.", valueName: "TX"))
   var transaction: String
 
-  @Option(name: .long, help: ArgumentHelp("Chain to check (repeatable): ethereum, bsc, polygon, arbitrum, optimism, base, or eip155:<id>.", valueName: "NAME"))
+  @Option(name: .long, help: ArgumentHelp("Chain to check (repeatable): ethereum, bsc, polygon, arbitrum, optimism, base, bitcoin, tron, or eip155:<id>.", valueName: "NAME"))
   var chain: [String] = []
 
   @OptionGroup var network: NetworkOptions
@@ -42,8 +47,9 @@ struct DiagnoseCommand: AsyncParsableCommand {
     do throws(InputError) {
       let reference = try TransactionReference.parse(transaction)
       request = DiagnoseRequest(
-        reference: reference, chainNames: chain, endpoints: try network.endpoints(registry: registry),
-        timeout: network.timeoutDuration)
+        reference: reference, chainNames: chain,
+        endpoints: try network.endpoints(registry: registry, config: output.configuration),
+        timeout: network.timeoutDuration(config: output.configuration))
       _ = try engine.plan(request)
     } catch {
       Console.err(LocalizedText(en: "error: ", zh: "错误：")(language) + error.message(language) + "\n")

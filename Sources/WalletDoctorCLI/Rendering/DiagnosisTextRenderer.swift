@@ -96,9 +96,58 @@ struct DiagnosisTextRenderer {
       if let block = transaction.blockNumber {
         rows.append((text("block", "区块"), String(block)))
       }
-      let width = rows.map(\.0.count).max() ?? 0
-      return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+      return aligned(rows)
+    case .bitcoin(let transaction):
+      var rows: [(String, String)] = [("txid", transaction.txid)]
+      if let fee = transaction.feeSats {
+        rows.append((text("fee", "手续费"), "\(fee) sats"))
+      }
+      if let vsize = transaction.vsize {
+        rows.append((text("size", "大小"), "\(vsize) vB" + (transaction.weight.map { " (\($0) WU)" } ?? "")))
+      }
+      if let rate = transaction.feeRate {
+        rows.append((text("fee rate", "费率"), String(format: "%.1f sat/vB", rate)))
+      }
+      if let effective = transaction.effectiveFeeRate, let rate = transaction.feeRate,
+        String(format: "%.1f", effective) != String(format: "%.1f", rate)
+      {
+        rows.append((text("effective rate", "有效费率"), String(format: "%.1f sat/vB", effective)))
+      }
+      if let signaled = transaction.rbfSignaled {
+        rows.append(("RBF", signaled ? text("signaled", "已声明") : text("not signaled", "未声明")))
+      }
+      if let height = transaction.blockHeight {
+        rows.append((text("block", "区块"), String(height)))
+      }
+      if let replacedBy = transaction.replacedBy {
+        rows.append((text("replaced by", "替换交易"), replacedBy))
+      }
+      return aligned(rows)
+    case .tron(let transaction):
+      var rows: [(String, String)] = [("txid", transaction.txid)]
+      if let from = transaction.from { rows.append((text("from", "发送方"), from)) }
+      if let to = transaction.to { rows.append((text("to", "接收方"), to)) }
+      if let type = transaction.contractType { rows.append((text("type", "类型"), type)) }
+      if let amount = transaction.amountSun {
+        rows.append((text("amount", "金额"), TronUnits.trxText(amount)))
+      }
+      if let token = transaction.token {
+        rows.append((text("token", "代币"), token.displayText))
+      }
+      if let limit = transaction.feeLimitSun {
+        rows.append((text("fee limit", "手续费上限"), TronUnits.trxText(limit)))
+      }
+      if let fee = transaction.feeSun { rows.append((text("fee", "手续费"), TronUnits.trxText(fee))) }
+      if let energy = transaction.energyUsed, energy > 0 { rows.append((text("energy used", "消耗能量"), String(energy))) }
+      if let block = transaction.blockNumber { rows.append((text("block", "区块"), String(block))) }
+      return aligned(rows)
     }
+  }
+
+  /// Label/value rows with the values in one column.
+  private func aligned(_ rows: [(String, String)]) -> [String] {
+    let width = rows.map(\.0.count).max() ?? 0
+    return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
   }
 
   private func sourceLines(_ sources: [SourceReport]) -> [String] {

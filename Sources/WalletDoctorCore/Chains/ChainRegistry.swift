@@ -61,6 +61,14 @@ extension ChainRegistry {
       name: "base", displayName: "Base", family: .evm, evmChainId: 8453, nativeSymbol: "ETH",
       nativeDecimals: 18, blockTimeSeconds: 2,
       defaultEndpoints: urls("https://mainnet.base.org", "https://base-rpc.publicnode.com")),
+    // Esplora REST bases (mempool.space adds its fee-projection and RBF extensions).
+    Chain(
+      name: "bitcoin", displayName: "Bitcoin", family: .bitcoin, nativeSymbol: "BTC", nativeDecimals: 8,
+      blockTimeSeconds: 600, defaultEndpoints: urls("https://mempool.space/api", "https://blockstream.info/api")),
+    // java-tron HTTP APIs (`/wallet/*`); TronGrid takes an optional TRON-PRO-API-KEY.
+    Chain(
+      name: "tron", displayName: "TRON", family: .tron, nativeSymbol: "TRX", nativeDecimals: 6, blockTimeSeconds: 3,
+      defaultEndpoints: urls("https://api.trongrid.io", "https://tron-rpc.publicnode.com")),
   ])
 
   private static func urls(_ strings: String...) -> [URL] {

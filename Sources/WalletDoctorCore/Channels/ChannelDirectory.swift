@@ -144,10 +144,15 @@ public struct WalletChannels: Sendable, Hashable {
     channels.first { $0.kind == .email && $0.purpose == .support && !$0.uncertain }
   }
 
-  /// Where a support request goes when there is no support e-mail: the ticket form, else the help center.
+  /// The help center's ticket form, if the wallet publishes its address.
   public var ticketForm: ChannelEntry? {
     channels.first { $0.kind == .ticketForm && !$0.uncertain }
-      ?? channels.first { $0.kind == .helpCenter && !$0.uncertain }
+  }
+
+  /// Where a support request goes when there is no support e-mail: the ticket form, else the
+  /// help center (where the ticket is opened).
+  public var requestForm: ChannelEntry? {
+    ticketForm ?? helpCenter
   }
 
   /// The main help center (first listed, confirmed).

@@ -10,7 +10,12 @@ public struct DiagnosisEngine: TransactionDiagnosing {
   /// The engine with every chain family, its requests retried as ``RetryingTransport`` does.
   public init(transport: any HTTPTransport, registry: ChainRegistry = .builtIn, retryPolicy: RetryPolicy = .standard) {
     let retrying = RetryingTransport(base: transport, policy: retryPolicy)
-    self.init(registry: registry, probes: [.evm: EVMChainProbe(transport: retrying)])
+    self.init(
+      registry: registry,
+      probes: [
+        .evm: EVMChainProbe(transport: retrying), .bitcoin: BitcoinChainProbe(transport: retrying),
+        .tron: TronChainProbe(transport: retrying),
+      ])
   }
 
   public init(registry: ChainRegistry, probes: [ChainFamily: any ChainProbe]) {

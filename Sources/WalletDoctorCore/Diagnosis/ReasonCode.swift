@@ -43,7 +43,7 @@ public struct ReasonCatalogEntry: Sendable {
 public enum ReasonCatalog {
   /// All entries, in documentation order. A code raised anywhere must be listed here
   /// (a test checks that every code used in the sources has an entry).
-  public static let all: [ReasonCatalogEntry] = endpointEntries + evmEntries
+  public static let all: [ReasonCatalogEntry] = endpointEntries + evmEntries + bitcoinEntries + tronEntries
 
   public static func entry(for code: ReasonCode) -> ReasonCatalogEntry? {
     all.first { $0.code == code }

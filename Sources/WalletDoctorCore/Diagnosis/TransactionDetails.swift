@@ -1,10 +1,14 @@
 /// The `transaction` object of a diagnosis; its fields depend on the chain family.
 public enum TransactionDetails: Sendable, Hashable, Encodable {
   case evm(EVMTransactionDetails)
+  case bitcoin(BitcoinTransactionDetails)
+  case tron(TronTransactionDetails)
 
   public func encode(to encoder: Encoder) throws {
     switch self {
     case .evm(let details): try details.encode(to: encoder)
+    case .bitcoin(let details): try details.encode(to: encoder)
+    case .tron(let details): try details.encode(to: encoder)
     }
   }
 }

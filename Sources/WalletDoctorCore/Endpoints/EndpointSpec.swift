@@ -67,16 +67,21 @@ public struct EndpointSpec: Sendable, Hashable {
           zh: "--rpc 的格式为 名称=URL，例如 --rpc ethereum=https://ethereum-rpc.publicnode.com"))
     }
     let name = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
-    var urlText = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+    let urlText = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
     guard let chain = registry.chain(named: name) else {
       throw unknownChain(name, registry: registry)
     }
-    var api: API
-    switch chain.family {
-    case .evm: api = .evmJSONRPC
-    case .bitcoin: api = .esplora
-    case .tron: api = .tronHTTP
-    }
+    return try make(chain: chain, urlText: urlText)
+  }
+
+  /// An endpoint for `chain` from a URL as the user wrote it (`--rpc` or the config file). The
+  /// chain decides the API; for `bitcoin`, a `core+` prefix selects Bitcoin Core RPC instead of
+  /// Esplora. Plain `http://` is accepted only for this machine and private networks.
+  public static func make(
+    chain: Chain, urlText rawText: String, headers: [String: String] = [:]
+  ) throws(InputError) -> EndpointSpec {
+    var urlText = rawText
+    var api = defaultAPI(for: chain)
     if urlText.lowercased().hasPrefix("core+") {
       guard chain.family == .bitcoin else {
         throw InputError(
@@ -92,10 +97,10 @@ public struct EndpointSpec: Sendable, Hashable {
     else {
       throw InputError(
         LocalizedText(
-          en: "--rpc \(chain.name)=… needs an http:// or https:// URL with a host.",
-          zh: "--rpc \(chain.name)=… 需要带主机名的 http:// 或 https:// 地址。"))
+          en: "The endpoint for \(chain.name) needs an http:// or https:// URL with a host.",
+          zh: "\(chain.name) 的节点地址需要是带主机名的 http:// 或 https:// URL。"))
     }
-    let spec = EndpointSpec(chain: chain, api: api, url: url)
+    let spec = EndpointSpec(chain: chain, api: api, url: url, headers: headers)
     if scheme == "http" && !spec.isLocalOrPrivate {
       throw InputError(
         LocalizedText(
@@ -105,7 +110,22 @@ public struct EndpointSpec: Sendable, Hashable {
     return spec
   }
 
-  static func unknownChain(_ name: String, registry: ChainRegistry) -> InputError {
+  /// The API a chain's endpoints speak unless told otherwise.
+  public static func defaultAPI(for chain: Chain) -> API {
+    switch chain.family {
+    case .evm: return .evmJSONRPC
+    case .bitcoin: return .esplora
+    case .tron: return .tronHTTP
+    }
+  }
+
+  /// One of the registry's built-in endpoints for `chain`.
+  public static func builtIn(_ url: URL, for chain: Chain) -> EndpointSpec {
+    EndpointSpec(chain: chain, api: defaultAPI(for: chain), url: url)
+  }
+
+  /// The usage error for a chain name the registry does not know, listing the known ones.
+  public static func unknownChain(_ name: String, registry: ChainRegistry) -> InputError {
     let known = registry.knownNames.joined(separator: ", ")
     return InputError(
       LocalizedText(

@@ -11,7 +11,7 @@ import Testing
 
   @Test func everyWalletHasAPlaceToSendARequestAndWhatItWillNeverDo() throws {
     for wallet in try ChannelDirectory.bundled().wallets {
-      #expect(wallet.supportEmail != nil || wallet.ticketForm != nil, "\(wallet.id)")
+      #expect(wallet.supportEmail != nil || wallet.requestForm != nil, "\(wallet.id)")
       #expect(!wallet.never.isEmpty, "\(wallet.id)")
       #expect(!wallet.officialDomains.isEmpty, "\(wallet.id)")
     }

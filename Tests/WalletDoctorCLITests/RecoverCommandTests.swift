@@ -1,0 +1,292 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import WalletDoctorCLI
+@testable import WalletDoctorCore
+
+/// `walletdoctor recover` run as a script runs it: no terminal, answers from files.
+@Suite("walletdoctor recover (binary, unattended)")
+struct RecoverCommandTests {
+  /// A private state folder per test, and the runner's environment pointing at it.
+  final class Home: @unchecked Sendable {
+    let temporary = TemporaryDirectory("recover-cli")
+    var state: URL { temporary.url.appendingPathComponent("state") }
+    var sessions: URL { state.appendingPathComponent("sessions") }
+    var environment: [String: String] { ["WALLETDOCTOR_HOME": state.path] }
+
+    func answers(_ object: [String: Any], name: String = "answers.json") throws -> String {
+      let url = temporary.url.appendingPathComponent(name)
+      try JSONSerialization.data(withJSONObject: object).write(to: url)
+      return url.path
+    }
+
+    func run(_ arguments: [String], extra: [String: String] = [:]) throws -> CommandRunner.Outcome {
+      try CommandRunner.run(["recover"] + arguments, environment: environment.merging(extra) { _, new in new })
+    }
+
+    func json(_ outcome: CommandRunner.Outcome) throws -> [String: Any] {
+      try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+    }
+
+    var sessionFiles: [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: sessions.path)) ?? []).sorted()
+    }
+  }
+
+  @Test func listShowsEveryFlowInTextAndJSON() throws {
+    let home = Home()
+    let text = try home.run(["--list"])
+    #expect(text.status == 0)
+    for id in FlowLoader.contractFlowIDs { #expect(text.stdout.contains(id)) }
+    let json = try home.json(try home.run(["--list", "--json", "--lang", "zh-Hans"]))
+    #expect(json["schema"] as? String == "walletdoctor.flow-list/1")
+    let flows = try #require(json["flows"] as? [[String: Any]])
+    #expect(flows.map { $0["id"] as? String } == FlowLoader.contractFlowIDs)
+    #expect(flows.first?["title"] as? String == "我忘记了钱包密码")
+  }
+
+  @Test func withoutATerminalAndWithoutAFlowItIsAUsageErrorListingTheFlows() throws {
+    let outcome = try Home().run([])
+    #expect(outcome.status == 64)
+    #expect(outcome.stdout.isEmpty)
+    for id in FlowLoader.contractFlowIDs { #expect(outcome.stderr.contains(id)) }
+  }
+
+  @Test func unknownFlowOrWalletIsAUsageError() throws {
+    let home = Home()
+    let flow = try home.run(["forgot-pasword"])
+    #expect(flow.status == 64)
+    #expect(flow.stderr.contains("Unknown flow 'forgot-pasword'"))
+    let wallet = try home.run(["lost-phrase", "--wallet", "nokia"])
+    #expect(wallet.status == 64)
+    #expect(wallet.stderr.contains("--wallet must be one of"))
+    let rpc = try home.run(["lost-phrase", "--rpc", "ethereum=http://127.0.0.1:1"])
+    #expect(rpc.status == 64)
+    #expect(rpc.stderr.contains("--rpc applies only"))
+  }
+
+  @Test func describeJSONIsTheFlowGraph() throws {
+    let home = Home()
+    let json = try home.json(try home.run(["stuck-transfer", "--describe", "--json"]))
+    #expect(json["schema"] as? String == "walletdoctor.flow/1")
+    #expect(json["start"] as? String == "transaction-hash")
+    let steps = try #require(json["steps"] as? [[String: Any]])
+    #expect(steps.first?["expects"] as? String == "tx_hash")
+    #expect(steps.contains { $0["kind"] as? String == "outcome" && ($0["sources"] as? [String])?.isEmpty == false })
+    let text = try home.run(["hardware-pin", "--describe", "--wallet", "trezor"])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("trezor-problem"))
+    #expect(!text.stdout.contains("ledger-problem"))
+  }
+
+  @Test func aStepWithoutAnAnswerExits2WithTheNextStepAndResumeContinues() throws {
+    let home = Home()
+    let first = try home.run(["forgot-password", "--json", "--answers", try home.answers(["has-backup": true])])
+    #expect(first.status == 2)
+    let document = try home.json(first)
+    #expect(document["schema"] as? String == "walletdoctor.recovery/1")
+    #expect(document["status"] as? String == "incomplete")
+    #expect(document["outcome"] is NSNull)
+    let next = try #require(document["next_step"] as? [String: Any])
+    #expect(next["id"] as? String == "imtoken-wallet-type")
+    #expect((next["options"] as? [[String: Any]])?.map { $0["id"] as? String } == ["created-or-imported", "identity", "not-sure"])
+    let id = try #require(document["session_id"] as? String)
+    #expect(home.sessionFiles == ["\(id).json"])
+
+    // Without a terminal and without --answers, a flow behaves as with an empty answers file.
+    let bare = try home.run(["lost-phrase"])
+    #expect(bare.status == 2)
+    #expect(bare.stdout.contains("wallet-still-opens"))
+
+    let resumed = try home.run(["--resume", id, "--json", "--answers", try home.answers([
+      "imtoken-wallet-type": "created-or-imported", "imtoken-reimport": true, "reset-worked": true, "solved": true,
+    ])])
+    #expect(resumed.status == 0)
+    let done = try home.json(resumed)
+    #expect(done["status"] as? String == "completed")
+    #expect(done["session_id"] as? String == id)
+    #expect((done["outcome"] as? [String: Any])?["id"] as? String == "password-reset")
+    #expect((done["path"] as? [[String: Any]])?.map { $0["step"] as? String } == ["has-backup", "imtoken-wallet-type", "imtoken-reimport", "reset-worked"])
+    #expect(done["solved"] as? Bool == true)
+    #expect(done["report_command"] is NSNull)
+  }
+
+  @Test func resumeWithoutAnIDTakesTheLatestUnfinishedWalk() throws {
+    let home = Home()
+    _ = try home.run(["token-missing"])
+    let second = try home.json(try home.run(["wrong-network", "--json"]))
+    let resumed = try home.run(["--resume", "--json", "--answers", try home.answers(["what-went-wrong": "own-wallet-wrong-network", "both-evm": true])])
+    #expect(resumed.status == 0)
+    let done = try home.json(resumed)
+    #expect(done["session_id"] as? String == second["session_id"] as? String)
+    #expect((done["outcome"] as? [String: Any])?["id"] as? String == "switch-network")
+    let none = try Home().run(["--resume"])
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("no unfinished walk"))
+  }
+
+  @Test func invalidAnswersAndMalformedFilesAreUsageErrors() throws {
+    let home = Home()
+    let invalid = try home.run(["forgot-password", "--answers", try home.answers(["has-backup": "perhaps"])])
+    #expect(invalid.status == 64)
+    #expect(invalid.stderr.contains("'has-backup' must be true or false"))
+    let option = try home.run(["wrong-network", "--answers", try home.answers(["what-went-wrong": "sideways"])])
+    #expect(option.status == 64)
+    #expect(option.stderr.contains("not one of its options"))
+
+    let broken = home.temporary.url.appendingPathComponent("broken.json")
+    try Data("{\"has-backup\": tru".utf8).write(to: broken)
+    let notJSON = try home.run(["forgot-password", "--answers", broken.path])
+    #expect(notJSON.status == 64)
+    #expect(notJSON.stderr.contains("not valid JSON"))
+    try Data("[true]".utf8).write(to: broken)
+    #expect(try home.run(["forgot-password", "--answers", broken.path]).stderr.contains("must be a JSON object"))
+    try Data("{\"has-backup\": 1}".utf8).write(to: broken)
+    #expect(try home.run(["forgot-password", "--answers", broken.path]).stderr.contains("must be a string"))
+    let missing = try home.run(["forgot-password", "--answers", home.temporary.path + "/nope.json"])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("Cannot read the answers file"))
+  }
+
+  // MARK: Secrets
+
+  @Test(arguments: PlantedSecrets.all)
+  func aSecretInAnAnswersFileIsRefusedWith65AndLeavesNoTrace(secret: PlantedSecrets.Secret) throws {
+    let home = Home()
+    // First a saved session, so the state folder has content to scan.
+    _ = try home.run(["stolen-funds", "--answers", try home.answers(["secure-what-is-left": true])])
+    let outcome = try home.run([
+      "stolen-funds", "--json", "--answers",
+      try home.answers(["secure-what-is-left": true, "what-happened": "shared-phrase", "where-shared": "a form that wanted \(secret.text)"], name: "secret.json"),
+    ])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("refused"))
+    try FileManager.default.removeItem(atPath: home.temporary.path + "/secret.json")  // our own fixture
+    let everything = outcome.stdout + outcome.stderr + String(decoding: TemporaryDirectory.allBytes(under: home.temporary.url), as: UTF8.self)
+    for probe in PlantedSecrets.leakProbes(for: secret) {
+      #expect(!everything.contains(probe), "\(secret.name) leaked")
+    }
+  }
+
+  @Test func aPhrasePastedAsTheTransactionHashIsASecretNotABadHash() throws {
+    let home = Home()
+    let outcome = try home.run([
+      "stuck-transfer", "--rpc", "ethereum=http://127.0.0.1:1", "--answers",
+      try home.answers(["transaction-hash": PlantedSecrets.simplifiedChineseSpaced]),
+    ])
+    #expect(outcome.status == 65)
+    #expect(outcome.stderr.contains("recovery phrase"))
+  }
+
+  @Test func aSecretGivenAsTheFlowNameIsRefusedWithoutEchoingIt() throws {
+    let outcome = try Home().run([PlantedSecrets.wifUncompressed])
+    #expect(outcome.status == 65)
+    #expect(!outcome.stderr.contains(PlantedSecrets.wifUncompressed))
+  }
+
+  // MARK: State
+
+  @Test func stateIsPrivateAndLeavesNoTemporaryFiles() throws {
+    let home = Home()
+    _ = try home.run(["phishing-approval", "--answers", try home.answers(["what-signed": "connected-only"])])
+    _ = try home.run(["--resume", "--answers", try home.answers(["connected-check": true, "revoke-approvals": true, "tokens-gone": false])])
+    #expect(TemporaryDirectory.mode(of: home.state.path) == 0o700)
+    #expect(TemporaryDirectory.mode(of: home.sessions.path) == 0o700)
+    let files = home.sessionFiles
+    #expect(files.count == 1)
+    #expect(files.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
+    for file in files { #expect(TemporaryDirectory.mode(of: home.sessions.appendingPathComponent(file).path) == 0o600) }
+  }
+
+  @Test func aCorruptSessionIsNamedMovedAsideAndNeverCrashesTheTool() throws {
+    let home = Home()
+    let first = try home.json(try home.run(["lost-phrase", "--json"]))
+    let id = try #require(first["session_id"] as? String)
+    let file = home.sessions.appendingPathComponent("\(id).json")
+    try Data("{\"schema\":\"walletdoctor.recovery-session/1\",\"session_".utf8).write(to: file)
+    let byID = try home.run(["--resume", id])
+    #expect(byID.status == 1)
+    #expect(byID.stderr.contains(file.path))
+    #expect(byID.stderr.contains("moved aside to \(file.path).corrupt"))
+    #expect(home.sessionFiles == ["\(id).json.corrupt"])
+
+    let second = try home.json(try home.run(["lost-phrase", "--json"]))
+    let secondFile = home.sessions.appendingPathComponent("\(second["session_id"] as! String).json")
+    try Data([0xFF, 0x00, 0x13]).write(to: secondFile)
+    let latest = try home.run(["--resume"])
+    #expect(latest.status == 1)
+    #expect(latest.stderr.contains(secondFile.path))
+    #expect(latest.stderr.contains("no unfinished walk"))
+  }
+
+  // MARK: Language
+
+  @Test func chineseOutputFromTheFlagOrTheLocale() throws {
+    let home = Home()
+    let answers = try home.answers(["wallet-still-opens": "gone", "any-physical-backup": false])
+    let flag = try home.run(["lost-phrase", "--lang", "zh-Hans", "--answers", answers])
+    #expect(flag.status == 0)
+    #expect(flag.stdout.contains("丢失的助记词无人能够恢复"))
+    #expect(flag.stdout.contains("您可以这样做"))
+    let locale = try home.run(["lost-phrase", "--answers", answers], extra: ["LANG": "zh_CN.UTF-8"])
+    #expect(locale.stdout.contains("丢失的助记词无人能够恢复"))
+    let json = try home.json(try home.run(["lost-phrase", "--json", "--lang", "zh-Hans", "--answers", answers]))
+    #expect(json["lang"] as? String == "zh-Hans")
+    #expect((json["path"] as? [[String: Any]])?.first?["question"] as? String == "您现在还能在手机或电脑上打开这个钱包吗（记得密码）？")
+  }
+
+  // MARK: Diagnosis in place
+
+  static let confirmedHash = "0x205405746564cbcf1dd53fb5ac92c7622d3792d82f03c59d9baddf2443d91864"
+
+  @Test func stuckTransferDiagnosesThroughRPCAndFollowsTheVerdict() throws {
+    let node = JSONRPCNode { method, params in
+      let asked = (params.first as? String)?.lowercased()
+      switch method {
+      case "eth_chainId": return .result("\"0x1\"")
+      case "eth_getTransactionByHash":
+        guard asked == Self.confirmedHash else { return .result("null") }
+        return .result(
+          #"{"blockHash":"0x\#(String(repeating: "cd", count: 32))","blockNumber":"0x121eac7","from":"0x7435ed30a8b4aeb0877cef0c6e8cffe834eb865f","gas":"0x5208","hash":"\#(Self.confirmedHash)","input":"0x","nonce":"0x7","to":"0x7dcd17433742f4c0ca53122ab541d0ba67fc27df","transactionIndex":"0x0","value":"0xde0b6b3a7640000","type":"0x2","chainId":"0x1","maxFeePerGas":"0x4a817c800","maxPriorityFeePerGas":"0x3b9aca00"}"#
+        )
+      case "eth_getTransactionReceipt":
+        return .result(#"{"status":"0x1","blockNumber":"0x121eac7","gasUsed":"0x5208","effectiveGasPrice":"0x37e11d600","logs":[]}"#)
+      case "eth_getBlockByNumber":
+        return .result(#"{"number":"0x121ead0","baseFeePerGas":"0x2540be400","gasLimit":"0x1c9c380","gasUsed":"0xe4e1c0","timestamp":"0x1"}"#)
+      case "eth_feeHistory":
+        return .result(#"{"oldestBlock":"0x121eac7","baseFeePerGas":["0x2540be400","0x2540be400"],"gasUsedRatio":[0.5],"reward":[["0x1","0x2","0x3"]]}"#)
+      case "eth_maxPriorityFeePerGas": return .result("\"0x3b9aca00\"")
+      case "eth_getTransactionCount": return .result("\"0x8\"")
+      case "eth_getBalance": return .result("\"0x0\"")
+      default: return nil
+      }
+    }
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    defer { server.stop() }
+    let home = Home()
+    let outcome = try home.run([
+      "stuck-transfer", "--json", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--timeout", "10",
+      "--answers", try home.answers(["transaction-hash": "https://etherscan.io/tx/\(Self.confirmedHash)", "recipient-sees-it": true]),
+    ])
+    #expect(outcome.status == 0)
+    let document = try home.json(outcome)
+    #expect((document["outcome"] as? [String: Any])?["id"] as? String == "confirmed")
+    #expect((document["diagnosis"] as? [String: Any])?["status"] as? String == "confirmed")
+    #expect((document["path"] as? [[String: Any]])?.map { $0["answer"] as? String } == [
+      "https://etherscan.io/tx/\(Self.confirmedHash)", "confirmed", "yes",
+    ])
+    #expect(server.requestCount >= 1)
+  }
+
+  @Test func stuckTransferWithNoAnsweringEndpointContinuesWithUnknown() throws {
+    let home = Home()
+    let outcome = try home.run([
+      "stuck-transfer", "--rpc", "ethereum=http://127.0.0.1:1", "--timeout", "5", "--answers",
+      try home.answers(["transaction-hash": Self.confirmedHash]),
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("The transfer could not be checked"))
+    #expect(outcome.stdout.contains("no endpoint answered"))
+  }
+}
