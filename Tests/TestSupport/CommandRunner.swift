@@ -7,6 +7,9 @@ public struct CommandRunner: Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
+    /// Wall time from launch to exit, measured on the thread that waited for the child (not on
+    /// the cooperative pool, whose scheduling delays would distort it).
+    public var elapsed: Duration = .zero
   }
 
   /// The binary next to the test bundle (`swift test` builds every product into the same folder).
@@ -21,9 +24,25 @@ public struct CommandRunner: Sendable {
   }
 
   /// Runs `walletdoctor arguments…` with a minimal, predictable environment plus `environment`.
+  ///
+  /// Async on purpose: waiting for the child happens on a Dispatch thread, never on Swift's
+  /// cooperative pool (2 threads here), which a blocking wait would starve for every other test.
   public static func run(
     _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
     currentDirectory: URL? = nil
+  ) async throws -> Outcome {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(
+          with: Result {
+            try runBlocking(arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory)
+          })
+      }
+    }
+  }
+
+  private static func runBlocking(
+    _ arguments: [String], environment: [String: String], stdin: String?, currentDirectory: URL?
   ) throws -> Outcome {
     let process = Process()
     process.executableURL = binary
@@ -38,6 +57,7 @@ public struct CommandRunner: Sendable {
     process.standardOutput = output
     process.standardError = errors
     process.standardInput = input
+    let launched = ContinuousClock.now
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try? input.fileHandleForWriting.close()
@@ -53,9 +73,10 @@ public struct CommandRunner: Sendable {
     }
     group.wait()
     process.waitUntilExit()
+    let elapsed = ContinuousClock.now - launched
     return Outcome(
       status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self),
-      stderr: String(decoding: collected.stderr, as: UTF8.self))
+      stderr: String(decoding: collected.stderr, as: UTF8.self), elapsed: elapsed)
   }
 
   private final class Collected: @unchecked Sendable {

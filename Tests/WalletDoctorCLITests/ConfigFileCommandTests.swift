@@ -32,7 +32,7 @@ struct ConfigFileCommandTests {
     return path
   }
 
-  @Test func configEndpointsWithHeadersAreUsedAndNeverShown() throws {
+  @Test func configEndpointsWithHeadersAreUsedAndNeverShown() async throws {
     let server = try node()
     let folder = TemporaryDirectory()
     let path = write(
@@ -41,7 +41,7 @@ struct ConfigFileCommandTests {
       url = "\(server.baseURL.absoluteString)/v3/\(Self.apiKey)"
       headers = { "x-api-key" = "\(Self.apiKey)" }
       """, in: folder, mode: 0o644)
-    let outcome = try CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
     #expect(outcome.status == 0)
     #expect(server.requestCount == 1)
     #expect(server.requests.first?.header("x-api-key") == Self.apiKey)
@@ -56,49 +56,49 @@ struct ConfigFileCommandTests {
     #expect(outcome.stderr.components(separatedBy: "chmod 600").count == 2)
   }
 
-  @Test func theEnvironmentNamesTheFileAndRPCOverridesIt() throws {
+  @Test func theEnvironmentNamesTheFileAndRPCOverridesIt() async throws {
     let configured = try node()
     let given = try node()
     let folder = TemporaryDirectory()
     let path = write("[endpoints]\nethereum = \"\(configured.baseURL.absoluteString)\"\n", in: folder)
-    let outcome = try CommandRunner.run(
+    let outcome = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--rpc", "ethereum=\(given.baseURL.absoluteString)", "--json"],
       environment: ["WALLETDOCTOR_CONFIG": path])
     #expect(outcome.status == 0)
     #expect(given.requestCount == 1)
     #expect(configured.requestCount == 0)
 
-    let fromEnvironment = try CommandRunner.run(
+    let fromEnvironment = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--json"], environment: ["WALLETDOCTOR_CONFIG": path])
     #expect(fromEnvironment.status == 0)
     #expect(configured.requestCount == 1)
   }
 
-  @Test func theDefaultLocationIsFoundThroughXDGConfigHome() throws {
+  @Test func theDefaultLocationIsFoundThroughXDGConfigHome() async throws {
     let server = try node()
     let folder = TemporaryDirectory()
     try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("walletdoctor"), withIntermediateDirectories: true)
     _ = write("language = \"zh-Hans\"\n[endpoints]\nethereum = \"\(server.baseURL.absoluteString)\"\n", in: folder, name: "walletdoctor/config.toml")
-    let outcome = try CommandRunner.run(
+    let outcome = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum"], environment: ["XDG_CONFIG_HOME": folder.path, "LANG": "en_US.UTF-8"])
     #expect(outcome.status == 0)
     #expect(server.requestCount == 1)
     #expect(outcome.stdout.contains("已在 Ethereum"))
 
     // --lang beats the file.
-    let english = try CommandRunner.run(
+    let english = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--lang", "en"], environment: ["XDG_CONFIG_HOME": folder.path])
     #expect(english.status == 0)
     #expect(!english.stdout.contains("已在"))
   }
 
-  @Test func configTimeoutBoundsAHangingEndpoint() throws {
+  @Test func configTimeoutBoundsAHangingEndpoint() async throws {
     let server = try TestHTTPServer { _ in .script([.hang]) }
     defer { server.stop() }
     let folder = TemporaryDirectory()
     let path = write("timeout = 1\n[endpoints]\nethereum = \"\(server.baseURL.absoluteString)\"\n", in: folder)
     let started = ContinuousClock.now
-    let outcome = try CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
     #expect(outcome.status == 2)
     #expect(ContinuousClock.now - started < .seconds(15))
     #expect(outcome.stdout.contains("\"timeout\""))
@@ -110,7 +110,7 @@ struct ConfigFileCommandTests {
     ("colour = \"red\"\n", "config.toml:1: key 'colour': unknown key"),
     ("x = [1,\n", "config.toml:1: key 'x'"),
   ])
-  func mistakesStopEveryCommandWithFileLineAndKey(text: String, expected: String) throws {
+  func mistakesStopEveryCommandWithFileLineAndKey(text: String, expected: String) async throws {
     let server = try node()
     let folder = TemporaryDirectory()
     let path = write(text, in: folder)
@@ -118,27 +118,27 @@ struct ConfigFileCommandTests {
       ["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--config", path],
       ["channels", "--config", path],
     ] {
-      let outcome = try CommandRunner.run(arguments)
+      let outcome = try await CommandRunner.run(arguments)
       #expect(outcome.status == 64)
       #expect(outcome.stdout.isEmpty)
       #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
     }
     #expect(server.requestCount == 0)
-    let chinese = try CommandRunner.run(["channels", "--config", path, "--lang", "zh-Hans"])
+    let chinese = try await CommandRunner.run(["channels", "--config", path, "--lang", "zh-Hans"])
     #expect(chinese.stderr.contains("第"))
   }
 
-  @Test func aNamedFileThatIsMissingIsAnError() throws {
-    let outcome = try CommandRunner.run(["channels", "--config", "/nonexistent/walletdoctor.toml"])
+  @Test func aNamedFileThatIsMissingIsAnError() async throws {
+    let outcome = try await CommandRunner.run(["channels", "--config", "/nonexistent/walletdoctor.toml"])
     #expect(outcome.status == 64)
     #expect(outcome.stderr.contains("/nonexistent/walletdoctor.toml"))
-    let fromEnvironment = try CommandRunner.run(["channels"], environment: ["WALLETDOCTOR_CONFIG": "/nonexistent/x.toml"])
+    let fromEnvironment = try await CommandRunner.run(["channels"], environment: ["WALLETDOCTOR_CONFIG": "/nonexistent/x.toml"])
     #expect(fromEnvironment.status == 64)
   }
 
   @Test(arguments: [["--min-sources", "0"], ["--min-sources", "x"], ["--timeout", "601"]])
-  func badNetworkFlagsAreUsageErrors(flags: [String]) throws {
-    let outcome = try CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=http://127.0.0.1:9"] + flags)
+  func badNetworkFlagsAreUsageErrors(flags: [String]) async throws {
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=http://127.0.0.1:9"] + flags)
     #expect(outcome.status == 64)
   }
 }
