@@ -98,7 +98,7 @@ struct ReportCommand: AsyncParsableCommand {
       input.problem = problem
       if let problemFile { input.problem = try Self.readProblemFile(problemFile) }
       if let recovery {
-        input.recovery = try ReportRecoveryLoader.load(recovery, language: language)
+        input.recovery = try ReportRecoveryLoader.load(recovery)
         if input.wallet == nil, let id = input.recovery?.walletID { input.wallet = directory.wallet(id: id) }
       }
     } catch {
@@ -195,7 +195,7 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// Loads `--recovery latest|ID` from the recovery sessions in the state directory.
 enum ReportRecoveryLoader {
-  static func load(_ selector: String, language: Language) throws(InputError) -> ReportRecovery {
+  static func load(_ selector: String) throws(InputError) -> ReportRecovery {
     let store: RecoverySessionStore
     let flows: [RecoveryFlow]
     do {
@@ -208,6 +208,6 @@ enum ReportRecoveryLoader {
     } catch {
       throw InputError(LocalizedText(en: error.localizedDescription, zh: error.localizedDescription))
     }
-    return try ReportRecovery.load(selector, store: store, flows: flows, language: language)
+    return try ReportRecovery.load(selector, store: store, flows: flows)
   }
 }
