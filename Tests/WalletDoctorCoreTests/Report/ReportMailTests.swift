@@ -82,6 +82,17 @@ struct ReportMailTests {
     #expect(mail.from.contains("your-address@example.invalid"))
   }
 
+  @Test func withoutAWalletToIsEmptyAndTheBodySaysWhereToSendIt() async throws {
+    let temporary = TemporaryDirectory("report")
+    let directory = try await ReportFixture.write(ReportInput(problem: "Which wallet? I do not remember."), in: temporary.url)
+    let mail = try ParsedMail.parse(directory.appendingPathComponent(ReportFiles.email))
+    #expect(mail.to == "")
+    #expect(mail.body.hasPrefix("No wallet was named"))
+    #expect(mail.subject.hasPrefix("[\(ReportFixture.caseID().value)] Wallet: Other question"))
+    let short = ReportFixture.read(directory, ReportFiles.shortPost)
+    #expect(short.contains("my wallet's official support"))
+  }
+
   @Test func headersAreASCIIAndNoLineExceeds998Octets() async throws {
     let temporary = TemporaryDirectory("report")
     let longLine = String(repeating: "很长的描述没有换行", count: 200) + " end"
