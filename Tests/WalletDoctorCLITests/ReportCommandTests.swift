@@ -140,6 +140,8 @@ struct ReportCommandTests {
       ["--problem", "x", "--problem-file", "/dev/null"],
       ["--problem-file", temporary.url.appendingPathComponent("missing.txt").path],
       ["--offline", "--rpc", "ethereum=http://127.0.0.1:1", "--problem", "x"],
+      ["--wallet", "imtoken"],
+      ["--wallet", "imtoken", "--problem", "   "],
     ]
     for arguments in cases {
       let outcome = try CommandRunner.run(["report"] + arguments + ["--out", temporary.path])

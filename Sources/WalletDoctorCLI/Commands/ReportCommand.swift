@@ -116,6 +116,16 @@ struct ReportCommand: AsyncParsableCommand {
       if input.problem == nil { input.problem = prompter.askProblem() }
       if input.contact == nil { input.contact = prompter.askContact() }
     }
+    if input.problem?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true, input.transactions.isEmpty,
+      input.recovery == nil
+    {
+      fail(
+        LocalizedText(
+          en: "Nothing to report yet: describe the problem (--problem or --problem-file), name a transaction (--tx) or include a recovery walk (--recovery latest).",
+          zh: "还没有可以报告的内容：请描述问题（--problem 或 --problem-file）、提供交易（--tx）或附带恢复流程（--recovery latest）。"),
+        language)
+      throw ExitCode.usage
+    }
     network.warnAboutPlainHTTP(input.endpoints, language: language)
 
     let builder = ReportBuilder(
