@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Time and memory bounds, measured on the real binary: its own process and thread pool, so the
 /// test process's scheduling (2 cores, hundreds of parallel tests) does not distort the numbers.
 @Suite("Deadlines and memory (binary)")
@@ -75,13 +71,10 @@ struct DeadlineAndMemoryTests {
       ])
     }
     defer { huge.stop() }
-    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--json"] + rpc(huge))
+    let (outcome, peak) = try await CommandRunner.runMeasuringPeakMemory(["diagnose", Self.hash, "--json"] + rpc(huge))
     #expect(outcome.status == 2)
     #expect(outcome.stdout.contains(#""error_kind" : "too_large""#))
-    // ru_maxrss of waited-for children is the largest any of them reached (KiB on Linux): an
-    // upper bound for this run's peak.
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN, &usage)
-    #expect(usage.ru_maxrss < 100 * 1024, "peak \(usage.ru_maxrss) KiB")
+    let kibibytes = try #require(peak, "GNU time did not report the peak: \(outcome.stderr)")
+    #expect(kibibytes < 100 * 1024, "peak \(kibibytes) KiB")
   }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import WalletDoctorCore
 
 /// `walletdoctor recover` run as a script runs it: no terminal, answers from files.
-@Suite("walletdoctor recover (binary, unattended)")
+@Suite("walletdoctor recover (binary, unattended)", .serialized)
 struct RecoverCommandTests {
   /// A private state folder per test, and the runner's environment pointing at it.
   final class Home: @unchecked Sendable {

@@ -6,7 +6,7 @@ import Testing
 
 /// `walletdoctor recover` as a person uses it: in a terminal (a pseudo-terminal here), with
 /// numbered options, `b`, `q` and Ctrl-C; and what a crash in the middle of a save leaves.
-@Suite("walletdoctor recover (binary, terminal)", .enabled(if: TerminalSession.isAvailable))
+@Suite("walletdoctor recover (binary, terminal)", .serialized, .enabled(if: TerminalSession.isAvailable))
 struct RecoverInteractiveTests {
   final class Home: @unchecked Sendable {
     let temporary = TemporaryDirectory("recover-tty")

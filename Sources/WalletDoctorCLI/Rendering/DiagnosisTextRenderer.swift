@@ -100,7 +100,7 @@ struct DiagnosisTextRenderer {
     case .bitcoin(let transaction):
       var rows: [(String, String)] = [("txid", transaction.txid)]
       if let fee = transaction.feeSats {
-        rows.append((text("fee", "手续费"), "\(fee) sats"))
+        rows.append((text("fee", "手续费"), BitcoinUnits.satsText(fee)))
       }
       if let vsize = transaction.vsize {
         rows.append((text("size", "大小"), "\(vsize) vB" + (transaction.weight.map { " (\($0) WU)" } ?? "")))
@@ -138,16 +138,19 @@ struct DiagnosisTextRenderer {
         rows.append((text("fee limit", "手续费上限"), TronUnits.trxText(limit)))
       }
       if let fee = transaction.feeSun { rows.append((text("fee", "手续费"), TronUnits.trxText(fee))) }
-      if let energy = transaction.energyUsed, energy > 0 { rows.append((text("energy used", "消耗能量"), String(energy))) }
+      if let energy = transaction.energyUsed, energy > 0 { rows.append((text("energy used", "消耗能量"), TronUnits.grouped(energy))) }
       if let block = transaction.blockNumber { rows.append((text("block", "区块"), String(block))) }
       return aligned(rows)
     }
   }
 
-  /// Label/value rows with the values in one column.
+  /// Label/value rows with the values in one column (CJK labels take two columns each).
   private func aligned(_ rows: [(String, String)]) -> [String] {
-    let width = rows.map(\.0.count).max() ?? 0
-    return rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+    func columns(_ text: String) -> Int {
+      text.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
+    }
+    let width = rows.map { columns($0.0) }.max() ?? 0
+    return rows.map { "  " + $0.0 + String(repeating: " ", count: width - columns($0.0)) + "  " + $0.1 }
   }
 
   private func sourceLines(_ sources: [SourceReport]) -> [String] {

@@ -8,56 +8,61 @@ import Testing
 /// chain is asked at once and whichever has it decides.
 @Suite("Chain detection from a bare hash")
 struct BareHashDetectionTests {
-  /// The three families' servers, each slow enough that concurrency shows in the timestamps.
+  /// The three families' servers. Until the Bitcoin server's whole first wave, the EVM node and
+  /// the TRON API have all been asked, every reply is held (an ``ArrivalBarrier``): the barrier
+  /// only opens if the chains were asked together.
   struct Servers {
     var evm: TestHTTPServer
     var bitcoin: TestHTTPServer
     var tron: TestHTTPServer
     var bitcoinBase: String
-
-    var all: [TestHTTPServer] { [evm, bitcoin, tron] }
+    var together: ArrivalBarrier
   }
 
-  // Long enough that scheduling noise on a busy machine cannot fake (or hide) the overlap.
-  static let delay = 1_000
+  /// Each reply also waits this long, so a request that had to wait for an answer shows it.
+  static let delay = 300
 
-  func servers(bitcoin: EsploraFixture, tron: TronFixture) throws -> Servers {
-    var evm = EVMNodeFixture()
-    evm.transaction = nil
-    evm.delayMilliseconds = Self.delay
+  /// The seven paths of the Esplora first wave for `txid`.
+  static func bitcoinFirstWave(_ txid: String) -> Set<String> {
+    [
+      "/api/tx/\(txid)", "/api/blocks/tip/height", "/api/fee-estimates", "/api/mempool", "/api/v1/fees/mempool-blocks",
+      "/api/v1/fees/recommended", "/api/v1/tx/\(txid)/rbf",
+    ]
+  }
+
+  func servers(asked txid: String, bitcoin: EsploraFixture, tron: TronFixture) throws -> Servers {
+    let together = ArrivalBarrier(expecting: Self.bitcoinFirstWave(txid).union(["evm", "tron"]))
+    let evmNode = {
+      var evm = EVMNodeFixture()
+      evm.transaction = nil
+      evm.delayMilliseconds = Self.delay
+      return evm.node()
+    }()
     var bitcoin = bitcoin
     bitcoin.delayMilliseconds = Self.delay
+    bitcoin.onRequest = { together.arrive($0.path) }
     var tron = tron
     tron.delayMilliseconds = Self.delay
+    tron.onRequest = { _ in together.arrive("tron") }
     let bitcoinServer = try bitcoin.server()
+    let evmServer = try TestHTTPServer { request in
+      together.arrive("evm")
+      return evmNode.reply(to: request)
+    }
     return Servers(
-      evm: try evm.server(), bitcoin: bitcoinServer, tron: try tron.server(), bitcoinBase: bitcoin.baseURL(bitcoinServer))
+      evm: evmServer, bitcoin: bitcoinServer, tron: try tron.server(), bitcoinBase: bitcoin.baseURL(bitcoinServer),
+      together: together)
   }
 
-  func diagnose(_ hash: String, _ servers: Servers, extra: [String] = []) async throws -> Diagnosis {
+  func diagnose(_ hash: String, _ servers: Servers) async throws -> Diagnosis {
     let registry = ChainRegistry.builtIn
     let arguments = [
       "ethereum=\(servers.evm.baseURL.absoluteString)", "bitcoin=\(servers.bitcoinBase)",
       "tron=\(servers.tron.baseURL.absoluteString)",
-    ] + extra
+    ]
     let endpoints = try arguments.map { try EndpointSpec.parse($0, registry: registry) }
-    let request = DiagnoseRequest(reference: try TransactionReference.parse(hash), endpoints: endpoints, timeout: .seconds(10))
+    let request = DiagnoseRequest(reference: try TransactionReference.parse(hash), endpoints: endpoints, timeout: .seconds(20))
     return await DiagnosisEngine(transport: CurlTransport.shared, registry: registry).diagnose(request)
-  }
-
-  /// Every server's first request arrived before each other server had finished replying: had
-  /// the chains been asked one after another, a later chain's first request would come only
-  /// after an earlier chain's last reply.
-  func expectConcurrentFirstLooks(_ servers: Servers) {
-    let all = servers.all
-    #expect(all.allSatisfy { $0.requestCount > 0 }, "every candidate chain was asked")
-    for (index, server) in all.enumerated() {
-      guard let firstArrival = server.requests.map(\.receivedAt).min() else { continue }
-      for (otherIndex, other) in all.enumerated() where otherIndex != index {
-        guard let lastReply = other.exchanges.map(\.repliedAt).max() else { continue }
-        #expect(firstArrival < lastReply, "server \(index) was asked only after server \(otherIndex) had answered")
-      }
-    }
   }
 
   @Test func bareHashFoundOnTRONIsReportedAsTRONAfterAskingAllThreeAtOnce() async throws {
@@ -66,15 +71,15 @@ struct BareHashDetectionTests {
     tron.info = #"{"id":"\#(TronFixture.txid)","blockNumber":66899999,"contractResult":[""],"receipt":{"net_usage":265}}"#
     var bitcoin = EsploraFixture()
     bitcoin.transaction = nil
-    let servers = try servers(bitcoin: bitcoin, tron: tron)
+    let servers = try servers(asked: TronFixture.txid, bitcoin: bitcoin, tron: tron)
     let diagnosis = try await diagnose(TronFixture.txid, servers)
 
+    #expect(servers.together.allArrivedTogether, "EVM, Bitcoin and TRON were asked at the same time")
     #expect(diagnosis.status == .confirmed)
     #expect(diagnosis.chain == "tron")
     #expect(diagnosis.query == TronFixture.txid, "a bare hash is reported without 0x")
     #expect(Set(diagnosis.sources.map(\.chain)) == ["ethereum", "bitcoin", "tron"])
     #expect(diagnosis.sources.allSatisfy { $0.ok })
-    expectConcurrentFirstLooks(servers)
     // The EVM node was asked for the hash with its 0x prefix.
     let evmRequest = try #require(servers.evm.requests.first)
     #expect(String(decoding: evmRequest.body, as: UTF8.self).contains("0x\(TronFixture.txid)"))
@@ -85,20 +90,21 @@ struct BareHashDetectionTests {
   }
 
   @Test func barePendingBitcoinHashTakesTwoSequentialRoundTripsInAll() async throws {
-    var tron = TronFixture()
-    tron.delayMilliseconds = Self.delay
-    let servers = try servers(bitcoin: EsploraFixture(), tron: tron)
+    let servers = try servers(asked: EsploraFixture.txid, bitcoin: EsploraFixture(), tron: TronFixture())
     let diagnosis = try await diagnose(EsploraFixture.txid, servers)
 
     #expect(diagnosis.status == .pending)
     #expect(diagnosis.chain == "bitcoin")
-    expectConcurrentFirstLooks(servers)
-    // Round trips, counted on the Bitcoin server: the parent lookup is the only request that
-    // started after another reply — everything else was in the first wave.
-    let exchanges = servers.bitcoin.exchanges
-    let firstReply = try #require(exchanges.map(\.repliedAt).min())
-    let later = exchanges.filter { $0.request.receivedAt >= firstReply }.map(\.request.path)
-    #expect(later == ["/api/tx/\(EsploraFixture.parentTxid)"])
+    // Round trip 1: every chain and all seven Bitcoin requests at once (the barrier opened).
+    #expect(servers.together.allArrivedTogether)
+    // Round trip 2: the parent lookup, which arrived at least one reply delay after every
+    // first-wave request — it waited for their answers. Nothing else came later.
+    let requests = servers.bitcoin.requests
+    let parent = try #require(requests.first { $0.path == "/api/tx/\(EsploraFixture.parentTxid)" })
+    let firstWave = requests.filter { $0.path != parent.path }
+    #expect(Set(firstWave.map(\.path)) == Self.bitcoinFirstWave(EsploraFixture.txid))
+    #expect(firstWave.count == 7)
+    #expect(parent.receivedAt - firstWave.map(\.receivedAt).max()! >= .milliseconds(Self.delay))
     // The other chains answered "absent" in their one round trip.
     #expect(servers.evm.requestCount == 1)
     #expect(servers.tron.requestCount == 4)
@@ -107,7 +113,7 @@ struct BareHashDetectionTests {
   @Test func bareHashOnNoChainIsNotFoundOnlyWhenEveryChainAnswered() async throws {
     var bitcoin = EsploraFixture()
     bitcoin.transaction = nil
-    let servers = try servers(bitcoin: bitcoin, tron: TronFixture())
+    let servers = try servers(asked: TronFixture.txid, bitcoin: bitcoin, tron: TronFixture())
     let diagnosis = try await diagnose(TronFixture.txid, servers)
     #expect(diagnosis.status == .notFound)
     #expect(diagnosis.exitCode == 1)

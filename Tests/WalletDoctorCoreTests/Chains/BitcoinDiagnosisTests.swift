@@ -77,9 +77,14 @@ struct BitcoinDiagnosisTests {
   // MARK: - Pending
 
   @Test func pendingBelowNextBlockGivesExactRBFAndCPFPNumbersInTwoWaves() async throws {
-    let fixture = Fixture()
+    var fixture = Fixture()
+    fixture.delayMilliseconds = 300
+    // The first wave is held until all seven requests are in: they must be in flight together.
+    let firstWave = ArrivalBarrier(expecting: Set(Self.firstWave.map { "/api" + $0 }))
+    fixture.onRequest = { firstWave.arrive($0.path) }
     let server = try fixture.server()
     let diagnosis = try await diagnose([fixture.baseURL(server)])
+    #expect(firstWave.allArrivedTogether)
 
     #expect(diagnosis.status == .pending)
     #expect(diagnosis.exitCode == 0)
@@ -115,11 +120,14 @@ struct BitcoinDiagnosisTests {
     #expect(recommendation(diagnosis, "wait") == nil)
 
     // Second wave: the parent's status, asked only after the whole first wave was answered.
+    // Each reply waits 300 ms after its request arrived, so the parent request must arrive at
+    // least that long after every first-wave request.
     #expect(server.requestCount == 8)
-    let exchanges = server.exchanges
-    let parentExchange = try #require(exchanges.first { $0.request.path == "/api/tx/\(Fixture.parentTxid)" })
-    let firstWaveDone = exchanges.filter { Self.firstWave.contains(String($0.request.path.dropFirst(4))) }.map(\.repliedAt).max()!
-    #expect(parentExchange.request.receivedAt >= firstWaveDone)
+    let requests = server.requests
+    let parent = try #require(requests.first { $0.path == "/api/tx/\(Fixture.parentTxid)" })
+    let firstWaveRequests = requests.filter { $0.path != parent.path }
+    #expect(Set(firstWaveRequests.map { String($0.path.dropFirst(4)) }) == Self.firstWave)
+    #expect(parent.receivedAt - firstWaveRequests.map(\.receivedAt).max()! >= .milliseconds(300))
   }
 
   @Test func adequateFeeSaysWaitWithTheErlangRange() async throws {
@@ -406,6 +414,34 @@ struct BitcoinDiagnosisTests {
     #expect(parent.evidence["package_fee_sat"] == .integer(10_700))
     #expect(parent.evidence["package_vsize"] == .integer(685))
     #expect(server.requestCount == 1)
+  }
+
+  @Test func replacementMustAlsoPayForUnconfirmedChildren() async throws {
+    // A child of 300 vB paying 3,000 sats hangs off the transaction: replacing evicts it too.
+    let entry = Self.coreMempoolEntry
+      .replacingOccurrences(of: #""descendantcount":1,"descendantsize":485"#, with: #""descendantcount":2,"descendantsize":785"#)
+      .replacingOccurrences(of: #""descendant":0.00009700"#, with: #""descendant":0.00012700"#)
+    let node = coreNode(rawTransaction: .result(Self.coreRawPending), mempoolEntry: .result(entry))
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+
+    let rbf = try #require(recommendation(diagnosis, "rbf"))
+    #expect(rbf.params["replaced_fees_sat"] == .integer(12_700))
+    // 12,700 + ⌈0.1 × 485⌉ = 12,749; the target fee 12,368 is less, so the minimum decides.
+    #expect(rbf.params["min_new_fee_sat"] == .integer(12_749))
+    #expect(rbf.params["new_fee_sat"] == .integer(12_749))
+    #expect(rbf.message.english.contains("unconfirmed children"))
+  }
+
+  @Test func fullMempoolIsReportedAsCongestionInBlocksWorth() async throws {
+    var fixture = Fixture()
+    fixture.mempoolVSize = 4_500_000
+    let server = try fixture.server()
+    let diagnosis = try await diagnose([fixture.baseURL(server)])
+    let congestion = try #require(diagnosis.findings.first { $0.code == .congestion })
+    #expect(congestion.severity == .info)
+    #expect(congestion.evidence["blocks_worth"] == .number(4.5))
+    #expect(congestion.message.english.contains("4,500,000 vB"))
   }
 
   @Test func bitcoinCoreErrorMinus5IsAnAnswerAndMentionsTxindex() async throws {

@@ -58,10 +58,15 @@ struct EsploraFixture {
   var delayMilliseconds = 0
   /// Path prefix of the API base (`/api` as on mempool.space).
   var basePath = "/api"
+  /// Called with every request before it is answered (an ``ArrivalBarrier`` may hold it).
+  var onRequest: (@Sendable (TestHTTPServer.Request) -> Void)?
 
   func server() throws -> TestHTTPServer {
     let fixture = self
-    return try TestHTTPServer { request in fixture.reply(to: request) }
+    return try TestHTTPServer { request in
+      fixture.onRequest?(request)
+      return fixture.reply(to: request)
+    }
   }
 
   func baseURL(_ server: TestHTTPServer) -> String { server.baseURL.absoluteString + basePath }

@@ -31,14 +31,36 @@ struct TronDiagnosisTests {
   ]
   static let secondWave: Set<String> = ["/wallet/getaccount", "/wallet/getaccountresource", "/wallet/getchainparameters"]
 
-  /// Every second-wave request arrived after every first-wave reply: two sequential round trips.
-  func expectTwoWaves(_ server: TestHTTPServer) {
-    let exchanges = server.exchanges
-    let firstDone = exchanges.filter { Self.firstWave.contains($0.request.path) }.map(\.repliedAt).max()
-    let secondStarted = exchanges.filter { Self.secondWave.contains($0.request.path) }.map(\.request.receivedAt).min()
-    #expect(Set(server.requests.map(\.path)) == Self.firstWave.union(Self.secondWave))
+  /// Replies wait this long after their request arrived (in the tests that count waves).
+  static let waveDelay = 300
+
+  /// Holds each wave's replies until the whole wave has arrived (proof that it was sent at once),
+  /// and delays every reply so a later wave's arrival shows it waited for the earlier answers.
+  func countingWaves(_ fixture: inout Fixture) -> (first: ArrivalBarrier, second: ArrivalBarrier) {
+    let first = ArrivalBarrier(expecting: Self.firstWave)
+    let second = ArrivalBarrier(expecting: Self.secondWave)
+    fixture.delayMilliseconds = Self.waveDelay
+    fixture.onRequest = { request in
+      first.arrive(request.path)
+      second.arrive(request.path)
+    }
+    return (first, second)
+  }
+
+  /// Two sequential round trips, each sent at once: every second-wave request arrived at least
+  /// one reply delay after every first-wave request (it could only be sent once the first wave
+  /// was answered).
+  func expectTwoWaves(_ server: TestHTTPServer, _ barriers: (first: ArrivalBarrier, second: ArrivalBarrier)) {
+    let requests = server.requests
+    #expect(Set(requests.map(\.path)) == Self.firstWave.union(Self.secondWave))
     #expect(server.requestCount == 7)
-    if let firstDone, let secondStarted { #expect(secondStarted >= firstDone) }
+    #expect(barriers.first.allArrivedTogether, "the first wave is concurrent")
+    #expect(barriers.second.allArrivedTogether, "the second wave is concurrent")
+    let first = requests.filter { Self.firstWave.contains($0.path) }.map(\.receivedAt)
+    let second = requests.filter { Self.secondWave.contains($0.path) }.map(\.receivedAt)
+    if let firstLatest = first.max(), let secondEarliest = second.min() {
+      #expect(secondEarliest - firstLatest >= .milliseconds(Self.waveDelay))
+    }
   }
 
   // MARK: - Confirmed
@@ -96,6 +118,7 @@ struct TronDiagnosisTests {
     var fixture = Fixture()
     fixture.transaction = Fixture.usdtTransfer(
       amount: 25_000_000, feeLimit: 5_000_000, expiration: fixture.headTimestamp - 60_000, ret: "OUT_OF_ENERGY")
+    let barriers = countingWaves(&fixture)
     let message = "Not enough energy for 'SSTORE' operation executing: curInvokeEnergyLimit[50000], curOpEnergy[20000], penaltyEnergy[0], usedEnergy[30000]"
     fixture.info = #"{"id":"\#(Fixture.txid)","fee":5345000,"blockNumber":66899998,"blockTimeStamp":1731299994000,"contractResult":[""],"contract_address":"\#(Fixture.usdtHex)","receipt":{"energy_fee":5000000,"energy_usage_total":50000,"net_fee":345000,"result":"OUT_OF_ENERGY"},"result":"FAILED","resMessage":"\#(Fixture.hex(message))"}"#
     fixture.balanceSun = 7_500_000
@@ -147,7 +170,7 @@ struct TronDiagnosisTests {
     #expect(insufficient.evidence["shortfall_trx"] == .string("5.873500"))
     #expect(insufficient.message.english.contains("7.500000 TRX"))
 
-    expectTwoWaves(server)
+    expectTwoWaves(server, barriers)
     let accountRequest = try #require(server.requests.first { $0.path == "/wallet/getaccount" })
     let body = try #require(accountRequest.json as? [String: Any])
     #expect(body["address"] as? String == Fixture.senderHex)
@@ -215,6 +238,7 @@ struct TronDiagnosisTests {
   @Test func pendingUSDTTransferHasASecondsETAAndChecksTheSender() async throws {
     var fixture = Fixture()
     fixture.pending = Fixture.usdtTransfer(amount: 25_000_000, feeLimit: 30_000_000, expiration: fixture.headTimestamp + 50_000, ret: nil)
+    let barriers = countingWaves(&fixture)
     let server = try fixture.server()
     let diagnosis = try await diagnose([try endpoint(server)])
 
@@ -227,7 +251,7 @@ struct TronDiagnosisTests {
     #expect(wait.params["seconds_until_expiration"] == .integer(50))
     #expect(details(diagnosis)?.expiration == fixture.headTimestamp + 50_000)
     #expect(details(diagnosis)?.blockNumber == nil)
-    expectTwoWaves(server)
+    expectTwoWaves(server, barriers)
   }
 
   @Test func pendingWithATooLowFeeLimitAndTooLittleTRXIsWarned() async throws {
@@ -370,6 +394,15 @@ struct TronDecodingTests {
     #expect(TronContractABI.revertReason(String(repeating: "0", count: 64)) == nil)
     let truncated = String(good.prefix(8 + 128))
     #expect(TronContractABI.revertReason(truncated) == nil)
+  }
+
+  @Test func feeLimitsBeyond32BitsAreKept() throws {
+    let body = TronFixture.usdtTransfer(amount: 1, feeLimit: 10_000_000_000, expiration: 1_731_300_000_000)
+    let json = try #require(JSONValue.parse(Data(body.utf8)))
+    let transaction = try #require(TronTransaction(json: json))
+    #expect(transaction.feeLimitSun == 10_000_000_000)
+    #expect(transaction.isUSDTTransfer)
+    #expect(transaction.token?.amount == "1")
   }
 
   @Test func trxAlwaysShowsSixDecimals() {

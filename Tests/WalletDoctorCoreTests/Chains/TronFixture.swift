@@ -31,10 +31,15 @@ struct TronFixture {
   var delayMilliseconds = 0
   /// When set, every call answers java-tron's error object instead.
   var errorObject: String?
+  /// Called with every request before it is answered (an ``ArrivalBarrier`` may hold it).
+  var onRequest: (@Sendable (TestHTTPServer.Request) -> Void)?
 
   func server() throws -> TestHTTPServer {
     let fixture = self
-    return try TestHTTPServer { request in fixture.reply(to: request) }
+    return try TestHTTPServer { request in
+      fixture.onRequest?(request)
+      return fixture.reply(to: request)
+    }
   }
 
   func reply(to request: TestHTTPServer.Request) -> TestHTTPServer.Reply {

@@ -70,7 +70,8 @@ struct BitcoinCoreClient: Sendable {
       let market = BitcoinMarket(
         projectedBlocks: nil, feeEstimates: estimates.sorted { $0.target < $1.target },
         purgeRate: info?["mempoolminfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)).map {
-          BitcoinSourcedRate(rate: $0, source: "Bitcoin Core getmempoolinfo.mempoolminfee")
+          BitcoinSourcedRate(
+            rate: $0, source: LocalizedText(en: "Bitcoin Core getmempoolinfo.mempoolminfee", zh: "比特币核心 getmempoolinfo.mempoolminfee"))
         },
         incrementalRelayFee: info?["incrementalrelayfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)),
         mempoolVSize: info?["bytes"]?.int64Value, sourceKind: "Bitcoin Core")

@@ -68,8 +68,8 @@ struct BitcoinFeePackage: Sendable, Hashable {
   }
 }
 
-/// Unit conversions of Bitcoin amounts and sizes.
-enum BitcoinUnits {
+/// Unit conversions and display of Bitcoin amounts, sizes and rates.
+public enum BitcoinUnits {
   /// Virtual size as Bitcoin Core defines it (BIP 141): ⌈weight / 4⌉.
   static func vsize(weight: Int64) -> Int64 { (weight + 3) / 4 }
 
@@ -98,13 +98,21 @@ enum BitcoinUnits {
     return (rateText(first, digits: 3), rateText(second, digits: 3))
   }
 
+  /// A market rate exactly as used in the arithmetic (to 0.001), without needless zeros:
+  /// "25.5 sat/vB", "4.286 sat/vB".
+  static func preciseRateText(_ rate: BitcoinFeeRate) -> String {
+    var text = String(format: "%.3f", rate.satsPerVByte)
+    while text.hasSuffix("0") && !text.hasSuffix(".0") { text.removeLast() }
+    return text + " sat/vB"
+  }
+
   /// "12,345 sats".
-  static func satsText(_ sats: Int64) -> String {
+  public static func satsText(_ sats: Int64) -> String {
     "\(grouped(sats)) sats"
   }
 
   /// An integer with thousands separators (ASCII commas, as both languages accept).
-  static func grouped(_ value: Int64) -> String {
+  public static func grouped(_ value: Int64) -> String {
     let digits = String(value.magnitude)
     var result = ""
     for (index, character) in digits.enumerated() {

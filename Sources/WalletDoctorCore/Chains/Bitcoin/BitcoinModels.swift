@@ -66,7 +66,8 @@ struct BitcoinFeeEstimate: Sendable, Hashable {
 /// A rate with the place it came from, for messages and evidence.
 struct BitcoinSourcedRate: Sendable, Hashable {
   var rate: BitcoinFeeRate
-  var source: String
+  /// Where it came from, for messages (params and evidence carry the English form).
+  var source: LocalizedText
 }
 
 /// What the fee market looked like to one endpoint.
@@ -101,12 +102,16 @@ struct BitcoinMarket: Sendable, Hashable {
   var nextBlockRate: BitcoinSourcedRate? {
     if let first = projectedBlocks?.first {
       return BitcoinSourcedRate(
-        rate: first.minimumRate, source: "lowest fee rate of the next projected block (mempool.space)")
+        rate: first.minimumRate,
+        source: LocalizedText(
+          en: "the lowest rate in mempool.space's next projected block", zh: "mempool.space 下一个预测区块中的最低费率"))
     }
     if let estimate = feeEstimates.first(where: { $0.target <= 2 }) {
       return BitcoinSourcedRate(
         rate: estimate.rate,
-        source: "\(sourceKind) fee estimate for \(estimate.target) block\(estimate.target == 1 ? "" : "s")")
+        source: LocalizedText(
+          en: "\(sourceKind) fee estimate for \(estimate.target) block\(estimate.target == 1 ? "" : "s")",
+          zh: "\(sourceKind) 对 \(estimate.target) 个区块的费率估计"))
     }
     return nil
   }

@@ -22,9 +22,14 @@ struct BitcoinPendingVerdict {
   /// default of 1 sat/vB (29.1 lowered it to 0.1, but many nodes still enforce 1).
   var incrementalRelayFee: BitcoinSourcedRate {
     if let live = market.incrementalRelayFee {
-      return BitcoinSourcedRate(rate: live, source: "Bitcoin Core getmempoolinfo.incrementalrelayfee")
+      return BitcoinSourcedRate(
+        rate: live,
+        source: LocalizedText(en: "Bitcoin Core getmempoolinfo.incrementalrelayfee", zh: "比特币核心 getmempoolinfo.incrementalrelayfee"))
     }
-    return BitcoinSourcedRate(rate: .oneSatPerVByte, source: "default 1 sat/vB (the endpoint does not publish it)")
+    return BitcoinSourcedRate(
+      rate: .oneSatPerVByte,
+      source: LocalizedText(
+        en: "Bitcoin Core's long-time default; the endpoint does not publish its own", zh: "比特币核心的长期默认值；该节点未公布自己的数值"))
   }
 
   func diagnose() -> Diagnosis {
@@ -48,11 +53,11 @@ struct BitcoinPendingVerdict {
         Finding(
           .feeRateBelowNextBlock,
           message: LocalizedText(
-            en: "Its fee rate\(packageNote.english) is \(mine), below the \(needed) the next block takes (\(nextBlock.source)); miners fill blocks with better-paying transactions first.",
-            zh: "其费率\(packageNote.simplifiedChinese)为 \(mine)，低于下一个区块的入块费率 \(needed)（\(nextBlock.source)）；矿工会优先打包费率更高的交易。"),
+            en: "Its fee rate\(packageNote.english) is \(mine), below the \(needed) the next block takes (\(nextBlock.source.english)); miners fill blocks with better-paying transactions first.",
+            zh: "其费率\(packageNote.simplifiedChinese)为 \(mine)，低于下一个区块的入块费率 \(needed)（\(nextBlock.source.simplifiedChinese)）；矿工会优先打包费率更高的交易。"),
           evidence: [
             "effective_fee_rate_sat_vb": .number(BitcoinUnits.oneDecimal(effective.rate)),
-            "next_block_fee_rate_sat_vb": .number(nextBlock.rate.satsPerVByte), "source": .string(nextBlock.source),
+            "next_block_fee_rate_sat_vb": .number(nextBlock.rate.satsPerVByte), "source": .string(nextBlock.source.english),
             "endpoint": .string(endpoint),
           ]))
     }
@@ -65,11 +70,11 @@ struct BitcoinPendingVerdict {
         Finding(
           .belowMempoolMinFee,
           message: LocalizedText(
-            en: "Its fee rate (\(mine)) is below the mempool minimum (\(minimum), \(purge.source)): many nodes will drop it or refuse to relay it. While it is not mined, the coins have not left the wallet.",
-            zh: "其费率（\(mine)）低于内存池最低费率（\(minimum)，\(purge.source)）：许多节点会丢弃或拒绝转发它。在被打包之前，币并没有离开钱包。"),
+            en: "Its fee rate (\(mine)) is below the mempool minimum (\(minimum), \(purge.source.english)): many nodes will drop it or refuse to relay it. While it is not mined, the coins have not left the wallet.",
+            zh: "其费率（\(mine)）低于内存池最低费率（\(minimum)，\(purge.source.simplifiedChinese)）：许多节点会丢弃或拒绝转发它。在被打包之前，币并没有离开钱包。"),
           evidence: [
             "effective_fee_rate_sat_vb": .number(BitcoinUnits.oneDecimal(effective.rate)),
-            "mempool_min_fee_rate_sat_vb": .number(purge.rate.satsPerVByte), "source": .string(purge.source),
+            "mempool_min_fee_rate_sat_vb": .number(purge.rate.satsPerVByte), "source": .string(purge.source.english),
           ]))
     }
 
@@ -202,7 +207,7 @@ struct BitcoinPendingVerdict {
     var newFee = minimumFee
     var params: [String: JSONValue] = [
       "old_fee_sat": .count(own.feeSats), "vsize": .count(own.vsize), "min_new_fee_sat": .count(minimumFee),
-      "incremental_relay_fee_sat_vb": .number(relay.rate.satsPerVByte), "incremental_relay_fee_source": .string(relay.source),
+      "incremental_relay_fee_sat_vb": .number(relay.rate.satsPerVByte), "incremental_relay_fee_source": .string(relay.source.english),
       "endpoint": .string(endpoint),
     ]
     if replacedFees != own.feeSats { params["replaced_fees_sat"] = .count(replacedFees) }
@@ -213,7 +218,7 @@ struct BitcoinPendingVerdict {
       }
       newFee = max(minimumFee, targetFee)
       params["target_fee_rate_sat_vb"] = .number(target.rate.satsPerVByte)
-      params["target_source"] = .string(target.source)
+      params["target_source"] = .string(target.source.english)
     }
     let newRate = Double(newFee) / Double(own.vsize)
     params["new_fee_sat"] = .count(newFee)
@@ -233,14 +238,14 @@ struct BitcoinPendingVerdict {
       : LocalizedText(en: "", zh: "")
     let targetText = target.map {
       LocalizedText(
-        en: " to reach the next block's \(BitcoinUnits.rateText($0.rate.satsPerVByte, digits: 3))",
-        zh: "，以达到下一个区块的 \(BitcoinUnits.rateText($0.rate.satsPerVByte, digits: 3))")
+        en: " to reach the next block's \(BitcoinUnits.preciseRateText($0.rate))",
+        zh: "，以达到下一个区块的 \(BitcoinUnits.preciseRateText($0.rate))")
     } ?? LocalizedText(en: "", zh: "")
     return Recommendation(
       action: "rbf",
       message: LocalizedText(
-        en: "Speed up by replacement (RBF), if you are the sender: in imToken open the pending Bitcoin transfer and tap “Speed up”, then set the fee to \(BitcoinUnits.satsText(newFee)) (\(BitcoinUnits.rateText(newRate)) for its \(own.vsize) vB)\(targetText.english). Nodes accept no less than \(BitcoinUnits.satsText(minimumFee)): the old fee \(BitcoinUnits.satsText(replacedFees)) + \(BitcoinUnits.rateText(relay.rate.satsPerVByte)) × \(own.vsize) vB (incremental relay fee, \(relay.source)). These numbers assume the replacement has the same size.\(descendantsNote.english)\(signalNote.english) Afterwards, never rebroadcast the old transaction.",
-        zh: "如果您是发送方，可通过替换（RBF）加速：在 imToken 中打开这笔待确认的比特币转账，点击「加速」，把手续费设为 \(BitcoinUnits.satsText(newFee))（其 \(own.vsize) vB 对应 \(BitcoinUnits.rateText(newRate))）\(targetText.simplifiedChinese)。节点接受的最低值为 \(BitcoinUnits.satsText(minimumFee))：原手续费 \(BitcoinUnits.satsText(replacedFees)) + \(BitcoinUnits.rateText(relay.rate.satsPerVByte)) × \(own.vsize) vB（增量转发费率，\(relay.source)）。以上数字假设替换交易大小不变。\(descendantsNote.simplifiedChinese)\(signalNote.simplifiedChinese)替换之后，切勿重新广播旧交易。"),
+        en: "Speed up by replacement (RBF), if you are the sender: in imToken open the pending Bitcoin transfer and tap “Speed up”, then set the fee to \(BitcoinUnits.satsText(newFee)) (\(BitcoinUnits.rateText(newRate)) for its \(own.vsize) vB)\(targetText.english). Nodes accept no less than \(BitcoinUnits.satsText(minimumFee)): the old fee \(BitcoinUnits.satsText(replacedFees)) + \(BitcoinUnits.rateText(relay.rate.satsPerVByte)) × \(own.vsize) vB (incremental relay fee: \(relay.source.english)). These numbers assume the replacement has the same size.\(descendantsNote.english)\(signalNote.english) Afterwards, never rebroadcast the old transaction.",
+        zh: "如果您是发送方，可通过替换（RBF）加速：在 imToken 中打开这笔待确认的比特币转账，点击「加速」，把手续费设为 \(BitcoinUnits.satsText(newFee))（其 \(own.vsize) vB 对应 \(BitcoinUnits.rateText(newRate))）\(targetText.simplifiedChinese)。节点接受的最低值为 \(BitcoinUnits.satsText(minimumFee))：原手续费 \(BitcoinUnits.satsText(replacedFees)) + \(BitcoinUnits.rateText(relay.rate.satsPerVByte)) × \(own.vsize) vB（增量转发费率：\(relay.source.simplifiedChinese)）。以上数字假设替换交易大小不变。\(descendantsNote.simplifiedChinese)\(signalNote.simplifiedChinese)替换之后，切勿重新广播旧交易。"),
       params: params)
   }
 
@@ -255,13 +260,13 @@ struct BitcoinPendingVerdict {
     return Recommendation(
       action: "cpfp",
       message: LocalizedText(
-        en: "Or child-pays-for-parent (CPFP), by whoever controls one of its outputs — the receiver, or you through the change output: spend that output in a new transaction paying \(BitcoinUnits.satsText(childFee)) in fees (\(BitcoinUnits.rateText(childRate))). That lifts the pair to the next block's \(BitcoinUnits.rateText(target.rate.satsPerVByte, digits: 3)): ⌈\(BitcoinUnits.rateText(target.rate.satsPerVByte, digits: 3)) × (\(package.vsize) + \(childVSize)) vB⌉ − \(BitcoinUnits.satsText(package.feeSats)) already paid. Assumption: the child has one P2WPKH input and one output, about \(childVSize) vB; a larger child needs proportionally more.",
-        zh: "或者由控制其某个输出的一方使用“子为父付”（CPFP）——收款方，或通过找零输出由您自己：用一笔新交易花费该输出，支付 \(BitcoinUnits.satsText(childFee)) 手续费（\(BitcoinUnits.rateText(childRate))）。这样两笔合计可达到下一个区块的 \(BitcoinUnits.rateText(target.rate.satsPerVByte, digits: 3))：⌈\(BitcoinUnits.rateText(target.rate.satsPerVByte, digits: 3)) × (\(package.vsize) + \(childVSize)) vB⌉ − 已付 \(BitcoinUnits.satsText(package.feeSats))。假设：子交易为一个 P2WPKH 输入、一个输出，约 \(childVSize) vB；子交易更大则需按比例多付。"),
+        en: "Or child-pays-for-parent (CPFP), by whoever controls one of its outputs — the receiver, or you through the change output: spend that output in a new transaction paying \(BitcoinUnits.satsText(childFee)) in fees (\(BitcoinUnits.rateText(childRate))). That lifts the pair to the next block's \(BitcoinUnits.preciseRateText(target.rate)): ⌈\(BitcoinUnits.preciseRateText(target.rate)) × (\(package.vsize) + \(childVSize)) vB⌉ − \(BitcoinUnits.satsText(package.feeSats)) already paid. Assumption: the child has one P2WPKH input and one output, about \(childVSize) vB; a larger child needs proportionally more.",
+        zh: "或者由控制其某个输出的一方使用“子为父付”（CPFP）——收款方，或通过找零输出由您自己：用一笔新交易花费该输出，支付 \(BitcoinUnits.satsText(childFee)) 手续费（\(BitcoinUnits.rateText(childRate))）。这样两笔合计可达到下一个区块的 \(BitcoinUnits.preciseRateText(target.rate))：⌈\(BitcoinUnits.preciseRateText(target.rate)) × (\(package.vsize) + \(childVSize)) vB⌉ − 已付 \(BitcoinUnits.satsText(package.feeSats))。假设：子交易为一个 P2WPKH 输入、一个输出，约 \(childVSize) vB；子交易更大则需按比例多付。"),
       params: [
         "child_fee_sat": .count(childFee), "child_vsize_assumed": .count(childVSize),
         "child_fee_rate_sat_vb": .number(BitcoinUnits.oneDecimal(childRate)), "parent_vsize": .count(package.vsize),
         "parent_fee_sat": .count(package.feeSats), "target_fee_rate_sat_vb": .number(target.rate.satsPerVByte),
-        "target_source": .string(target.source), "endpoint": .string(endpoint),
+        "target_source": .string(target.source.english), "endpoint": .string(endpoint),
       ])
   }
 

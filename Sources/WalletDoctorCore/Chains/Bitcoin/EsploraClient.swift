@@ -35,7 +35,8 @@ struct EsploraClient: Sendable {
       let market = BitcoinMarket(
         projectedBlocks: projected,
         feeEstimates: BitcoinMarket.sortedEstimates(Self.json(replies.estimates)),
-        purgeRate: minimumFee.map { BitcoinSourcedRate(rate: $0, source: "mempool.space minimumFee (/v1/fees/recommended)") },
+        purgeRate: minimumFee.map { BitcoinSourcedRate(
+            rate: $0, source: LocalizedText(en: "mempool.space minimumFee", zh: "mempool.space 的 minimumFee")) },
         incrementalRelayFee: nil,
         mempoolVSize: Self.json(replies.mempool)?["vsize"]?.int64Value,
         sourceKind: projected != nil || minimumFee != nil ? "mempool.space" : "Esplora")

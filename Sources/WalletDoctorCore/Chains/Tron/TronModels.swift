@@ -232,5 +232,5 @@ public enum TronUnits {
   public static func trxText(_ sun: Int64) -> String { trx(sun) + " TRX" }
 
   /// An integer with thousands separators.
-  static func grouped(_ value: Int64) -> String { BitcoinUnits.grouped(value) }
+  public static func grouped(_ value: Int64) -> String { BitcoinUnits.grouped(value) }
 }
