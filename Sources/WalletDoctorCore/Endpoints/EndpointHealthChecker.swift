@@ -15,9 +15,9 @@ public struct EndpointHealthChecker: Sendable {
   /// same limits a diagnosis applies.
   public static func maxLagBlocks(for family: ChainFamily) -> UInt64 {
     switch family {
-    case .evm: return EVMChainProbe.maxLagBlocks
-    case .bitcoin: return 2  // 20 minutes
-    case .tron: return 20  // 1 minute at 3 s blocks
+    case .evm: return UInt64(EVMChainProbe.maxLagBlocks)
+    case .bitcoin: return UInt64(BitcoinChainProbe.maxLagBlocks)  // 20 minutes
+    case .tron: return UInt64(TronChainProbe.maxLagBlocks)  // 1 minute at 3 s blocks
     }
   }
 
