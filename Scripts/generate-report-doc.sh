@@ -26,8 +26,14 @@ abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon 
 我没有发给他。请问这笔转账怎么办？
 TEXT
 
+# First the user walked the stuck-transfer guide (scripted here), which saved a session.
+export WALLETDOCTOR_HOME="$work/home"
+printf '{"transaction-hash": "%s", "restart-wallet": true, "still-pending": true}\n' "$hash" >"$work/answers.json"
+"$binary" recover stuck-transfer --wallet imtoken --answers "$work/answers.json" \
+  --rpc "ethereum=http://127.0.0.1:$port" --lang zh-Hans >/dev/null 2>&1
+
 mkdir -p "$work/out"
-"$binary" report --wallet imtoken --tx "$hash" --rpc "ethereum=http://127.0.0.1:$port" \
+"$binary" report --wallet imtoken --tx "$hash" --rpc "ethereum=http://127.0.0.1:$port" --recovery latest \
   --problem-file "$work/problem.txt" --contact alice@example.com --app-version 2.14.1 \
   --device "iPhone 13, iOS 17.5" --lang zh-Hans --out "$work/out" >"$work/stdout" 2>"$work/stderr"
 directory="$(cat "$work/stdout")"
@@ -48,7 +54,9 @@ official channel of the wallet. It never sends anything.
 Everything below is the unedited output of one run, with example data: a demo transaction served
 by `Scripts/demo-node.py`, `alice@example.com`, and the public BIP-39 test vector (`abandon …
 about`) standing in for the phrase a fake "support agent" asked for. The problem was written in
-Chinese, so the request is in Chinese followed by an English copy for the support team.
+Chinese, so the request is in Chinese followed by an English copy for the support team. Before
+the report, the user had walked the stuck-transfer guide (`walletdoctor recover stuck-transfer`,
+scripted with `--answers` here); `--recovery latest` turns that walk into "What I already tried".
 
 ## The run
 
@@ -57,7 +65,8 @@ The description was in a file (`--problem-file`), as a worried user might paste 
 HEAD
   fence text <"$work/problem.txt"
   printf '\n'
-  printf '```text\n$ walletdoctor report --wallet imtoken --tx %s \\\n    --rpc ethereum=http://127.0.0.1:%s --problem-file problem.txt --contact alice@example.com \\\n    --app-version 2.14.1 --device "iPhone 13, iOS 17.5" --lang zh-Hans\n' "$hash" "$port"
+  printf '```text\n$ walletdoctor recover stuck-transfer --wallet imtoken --answers answers.json --rpc ethereum=http://127.0.0.1:%s --lang zh-Hans\n' "$port"
+  printf '$ walletdoctor report --wallet imtoken --tx %s \\\n    --rpc ethereum=http://127.0.0.1:%s --recovery latest --problem-file problem.txt --contact alice@example.com \\\n    --app-version 2.14.1 --device "iPhone 13, iOS 17.5" --lang zh-Hans\n' "$hash" "$port"
   sed "s#$work/out/##" "$work/stdout"
   printf '```\n\n'
   printf 'stdout carries only the folder'"'"'s path (so scripts can use it); the hand-off goes to stderr:\n\n'

@@ -10,14 +10,8 @@ struct ChainsDiagnoseCommandTests {
   static let senderHex = "415a1b2c3d4e5f60718293a4b5c6d7e8f901234567"
   static let recipientHex = "419f8e7d6c5b4a39281706f5e4d3c2b1a098765432"
 
-  /// Runs the binary on a thread of its own: `CommandRunner.run` blocks until the child exits,
-  /// and blocking a thread of the (small) cooperative pool would stall every other async test.
   func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRunner.Outcome {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread {
-        continuation.resume(with: Result { try CommandRunner.run(arguments, environment: environment) })
-      }.start()
-    }
+    try await CommandRunner.run(arguments, environment: environment)
   }
 
   /// A java-tron API knowing the transaction in a block, or only in its pool.

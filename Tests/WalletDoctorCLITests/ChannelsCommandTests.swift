@@ -3,15 +3,15 @@ import TestSupport
 import Testing
 
 /// `walletdoctor channels` as a user runs it: the real binary, stdout vs stderr, exit codes.
-@Suite("walletdoctor channels (binary)")
+@Suite("walletdoctor channels (binary)", .serialized)
 struct ChannelsCommandTests {
   @Test(arguments: [
     ("support.token.im", Int32(0), "official"), ("https://imt0ken.org/download", 3, "lookalike"),
     ("token.im.evil.com", 3, "lookalike"), ("@imTokenOfficial", 0, "official"), ("support@token.im", 0, "official"),
     ("imtoken.support@gmail.com", 3, "lookalike"), ("example.com", 1, "unknown"), ("@MetaMask", 1, "unknown"),
   ])
-  func checkExitsWithTheVerdictsCodeAndPrintsJSON(_ input: String, _ status: Int32, _ verdict: String) throws {
-    let outcome = try CommandRunner.run(["channels", "--check", input, "--json"])
+  func checkExitsWithTheVerdictsCodeAndPrintsJSON(_ input: String, _ status: Int32, _ verdict: String) async throws {
+    let outcome = try await runCommand(["channels", "--check", input, "--json"])
     #expect(outcome.status == status)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     #expect(object["verdict"] as? String == verdict)
@@ -23,8 +23,8 @@ struct ChannelsCommandTests {
     #expect(outcome.stderr.isEmpty)
   }
 
-  @Test func lookalikeTextNamesTheImitatedChannelAndTheRealOnes() throws {
-    let outcome = try CommandRunner.run(["channels", "--check", "https://token.im@evil.example/login"])
+  @Test func lookalikeTextNamesTheImitatedChannelAndTheRealOnes() async throws {
+    let outcome = try await runCommand(["channels", "--check", "https://token.im@evil.example/login"])
     #expect(outcome.status == 3)
     #expect(outcome.stdout.contains("NOT OFFICIAL"))
     #expect(outcome.stdout.contains("evil.example"))
@@ -33,15 +33,15 @@ struct ChannelsCommandTests {
     #expect(outcome.stdout.contains("never"))
   }
 
-  @Test func chineseOutputFollowsTheLocale() throws {
-    let outcome = try CommandRunner.run(["channels", "--check", "imtoken-support.com"], environment: ["LANG": "zh_CN.UTF-8"])
+  @Test func chineseOutputFollowsTheLocale() async throws {
+    let outcome = try await runCommand(["channels", "--check", "imtoken-support.com"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.status == 3)
     #expect(outcome.stdout.contains("不是官方渠道"))
     #expect(outcome.stdout.contains("冒充 imToken"))
   }
 
-  @Test func listingOneWalletAsJSONCarriesSourcesAndDates() throws {
-    let outcome = try CommandRunner.run(["channels", "--wallet", "Trust Wallet", "--json"])
+  @Test func listingOneWalletAsJSONCarriesSourcesAndDates() async throws {
+    let outcome = try await runCommand(["channels", "--wallet", "Trust Wallet", "--json"])
     #expect(outcome.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     #expect(object["schema"] as? String == "walletdoctor.channel-directory/1")
@@ -53,8 +53,8 @@ struct ChannelsCommandTests {
     #expect(channels.contains { $0["uncertain"] as? Bool == true })
   }
 
-  @Test func listingAllWalletsAsText() throws {
-    let outcome = try CommandRunner.run(["channels"])
+  @Test func listingAllWalletsAsText() async throws {
+    let outcome = try await runCommand(["channels"])
     #expect(outcome.status == 0)
     for name in ["imToken", "MetaMask", "Trust Wallet", "TokenPocket", "OKX Wallet", "Coinbase Wallet", "Ledger", "Trezor"] {
       #expect(outcome.stdout.contains(name), "\(name)")
@@ -62,19 +62,19 @@ struct ChannelsCommandTests {
     #expect(outcome.stdout.contains("[?]"))
   }
 
-  @Test func unknownWalletAndBadInputAreUsageErrors() throws {
-    let wallet = try CommandRunner.run(["channels", "--wallet", "nosuch"])
+  @Test func unknownWalletAndBadInputAreUsageErrors() async throws {
+    let wallet = try await runCommand(["channels", "--wallet", "nosuch"])
     #expect(wallet.status == 64)
     #expect(wallet.stderr.contains("--wallet"))
-    let empty = try CommandRunner.run(["channels", "--check", "  "])
+    let empty = try await runCommand(["channels", "--check", "  "])
     #expect(empty.status == 64)
-    let both = try CommandRunner.run(["channels", "--check", "token.im", "--wallet", "imtoken"])
+    let both = try await runCommand(["channels", "--check", "token.im", "--wallet", "imtoken"])
     #expect(both.status == 64)
   }
 
   @Test(arguments: [PlantedSecrets.englishPhrase, PlantedSecrets.hexKey, PlantedSecrets.wifCompressedK])
-  func aSecretGivenToCheckIsRefusedAndNotEchoed(_ secret: String) throws {
-    let outcome = try CommandRunner.run(["channels", "--check", secret, "--json"])
+  func aSecretGivenToCheckIsRefusedAndNotEchoed(_ secret: String) async throws {
+    let outcome = try await runCommand(["channels", "--check", secret, "--json"])
     #expect(outcome.status == 65)
     #expect(outcome.stdout.isEmpty)
     #expect(!outcome.stderr.contains(secret))

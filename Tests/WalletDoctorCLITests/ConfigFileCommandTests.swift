@@ -42,7 +42,7 @@ struct ConfigFileCommandTests {
       url = "\(server.baseURL.absoluteString)/v3/\(Self.apiKey)"
       headers = { "x-api-key" = "\(Self.apiKey)" }
       """, in: folder, mode: 0o644)
-    let outcome = try await CommandRunner.runOnOwnThread(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
     #expect(outcome.status == 0)
     #expect(server.requestCount == 1)
     #expect(server.requests.first?.header("x-api-key") == Self.apiKey)
@@ -62,14 +62,14 @@ struct ConfigFileCommandTests {
     let given = try node()
     let folder = TemporaryDirectory()
     let path = write("[endpoints]\nethereum = \"\(configured.baseURL.absoluteString)\"\n", in: folder)
-    let outcome = try await CommandRunner.runOnOwnThread(
+    let outcome = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--rpc", "ethereum=\(given.baseURL.absoluteString)", "--json"],
       environment: ["WALLETDOCTOR_CONFIG": path])
     #expect(outcome.status == 0)
     #expect(given.requestCount == 1)
     #expect(configured.requestCount == 0)
 
-    let fromEnvironment = try await CommandRunner.runOnOwnThread(
+    let fromEnvironment = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--json"], environment: ["WALLETDOCTOR_CONFIG": path])
     #expect(fromEnvironment.status == 0)
     #expect(configured.requestCount == 1)
@@ -80,14 +80,14 @@ struct ConfigFileCommandTests {
     let folder = TemporaryDirectory()
     try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("walletdoctor"), withIntermediateDirectories: true)
     _ = write("language = \"zh-Hans\"\n[endpoints]\nethereum = \"\(server.baseURL.absoluteString)\"\n", in: folder, name: "walletdoctor/config.toml")
-    let outcome = try await CommandRunner.runOnOwnThread(
+    let outcome = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum"], environment: ["XDG_CONFIG_HOME": folder.path, "LANG": "en_US.UTF-8"])
     #expect(outcome.status == 0)
     #expect(server.requestCount == 1)
     #expect(outcome.stdout.contains("已在 Ethereum"))
 
     // --lang beats the file.
-    let english = try await CommandRunner.runOnOwnThread(
+    let english = try await CommandRunner.run(
       ["diagnose", Self.hash, "--chain", "ethereum", "--lang", "en"], environment: ["XDG_CONFIG_HOME": folder.path])
     #expect(english.status == 0)
     #expect(!english.stdout.contains("已在"))
@@ -99,7 +99,7 @@ struct ConfigFileCommandTests {
     let folder = TemporaryDirectory()
     let path = write("timeout = 1\n[endpoints]\nethereum = \"\(server.baseURL.absoluteString)\"\n", in: folder)
     let started = ContinuousClock.now
-    let outcome = try await CommandRunner.runOnOwnThread(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--chain", "ethereum", "--config", path, "--json"])
     #expect(outcome.status == 2)
     #expect(ContinuousClock.now - started < .seconds(15))
     #expect(outcome.stdout.contains("\"timeout\""))
@@ -116,7 +116,7 @@ struct ConfigFileCommandTests {
 
     // --timeout 1 ends a check the file would let run for ten minutes.
     let started = ContinuousClock.now
-    let outcome = try await CommandRunner.runOnOwnThread(
+    let outcome = try await CommandRunner.run(
       ["endpoints", "--check", "--chain", "ethereum", "--config", path, "--timeout", "1", "--json"])
     #expect(ContinuousClock.now - started < .seconds(15))
     #expect(outcome.status == 0)
@@ -127,7 +127,7 @@ struct ConfigFileCommandTests {
     #expect(endpoints.map { $0["origin"] as? String } == ["config", "config"])
     #expect(endpoints.first?["error_kind"] as? String == "timeout")
 
-    let flagged = try await CommandRunner.runOnOwnThread(
+    let flagged = try await CommandRunner.run(
       ["endpoints", "--check", "--chain", "ethereum", "--config", path, "--timeout", "1", "--min-sources", "1", "--json"])
     let flaggedChain = try #require(
       ((try JSONSerialization.jsonObject(with: Data(flagged.stdout.utf8)) as? [String: Any])?["chains"] as? [[String: Any]])?.first)
@@ -148,27 +148,27 @@ struct ConfigFileCommandTests {
       ["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--config", path],
       ["channels", "--config", path],
     ] {
-      let outcome = try await CommandRunner.runOnOwnThread(arguments)
+      let outcome = try await CommandRunner.run(arguments)
       #expect(outcome.status == 64)
       #expect(outcome.stdout.isEmpty)
       #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
     }
     #expect(server.requestCount == 0)
-    let chinese = try await CommandRunner.runOnOwnThread(["channels", "--config", path, "--lang", "zh-Hans"])
+    let chinese = try await CommandRunner.run(["channels", "--config", path, "--lang", "zh-Hans"])
     #expect(chinese.stderr.contains("第"))
   }
 
   @Test func aNamedFileThatIsMissingIsAnError() async throws {
-    let outcome = try await CommandRunner.runOnOwnThread(["channels", "--config", "/nonexistent/walletdoctor.toml"])
+    let outcome = try await CommandRunner.run(["channels", "--config", "/nonexistent/walletdoctor.toml"])
     #expect(outcome.status == 64)
     #expect(outcome.stderr.contains("/nonexistent/walletdoctor.toml"))
-    let fromEnvironment = try await CommandRunner.runOnOwnThread(["channels"], environment: ["WALLETDOCTOR_CONFIG": "/nonexistent/x.toml"])
+    let fromEnvironment = try await CommandRunner.run(["channels"], environment: ["WALLETDOCTOR_CONFIG": "/nonexistent/x.toml"])
     #expect(fromEnvironment.status == 64)
   }
 
   @Test(arguments: [["--min-sources", "0"], ["--min-sources", "x"], ["--timeout", "601"]])
   func badNetworkFlagsAreUsageErrors(flags: [String]) async throws {
-    let outcome = try await CommandRunner.runOnOwnThread(["diagnose", Self.hash, "--rpc", "ethereum=http://127.0.0.1:9"] + flags)
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=http://127.0.0.1:9"] + flags)
     #expect(outcome.status == 64)
   }
 }

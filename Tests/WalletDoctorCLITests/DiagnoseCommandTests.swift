@@ -26,21 +26,21 @@ struct DiagnoseCommandTests {
     return try TestHTTPServer { node.reply(to: $0) }
   }
 
-  @Test func helpAndVersionWork() throws {
-    let help = try CommandRunner.run(["--help"])
+  @Test func helpAndVersionWork() async throws {
+    let help = try await CommandRunner.run(["--help"])
     #expect(help.status == 0)
     #expect(help.stdout.contains("diagnose"))
     #expect(help.stdout.contains("never asks for your recovery phrase"))
-    let diagnoseHelp = try CommandRunner.run(["diagnose", "--help"])
+    let diagnoseHelp = try await CommandRunner.run(["diagnose", "--help"])
     #expect(diagnoseHelp.stdout.contains("--rpc <NAME=URL>"))
-    let version = try CommandRunner.run(["--version"])
+    let version = try await CommandRunner.run(["--version"])
     #expect(version.status == 0)
     #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
   }
 
-  @Test func jsonGoesToStdoutAndParses() throws {
+  @Test func jsonGoesToStdoutAndParses() async throws {
     let server = try confirmingNode()
-    let outcome = try CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--json"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--json"])
     #expect(outcome.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
     #expect(object["schema"] as? String == "walletdoctor.diagnosis/1")
@@ -52,9 +52,9 @@ struct DiagnoseCommandTests {
     #expect(server.requestCount == 1)
   }
 
-  @Test func explorerLinkWithTrailingNewlineAndZhHansText() throws {
+  @Test func explorerLinkWithTrailingNewlineAndZhHansText() async throws {
     let server = try confirmingNode()
-    let outcome = try CommandRunner.run(
+    let outcome = try await CommandRunner.run(
       ["diagnose", "https://etherscan.io/tx/\(Self.hash.uppercased().replacingOccurrences(of: "0X", with: "0x"))\n",
        "--rpc", "ethereum=\(server.baseURL.absoluteString)"],
       environment: ["LANG": "zh_CN.UTF-8"])
@@ -72,30 +72,30 @@ struct DiagnoseCommandTests {
     ["diagnose", hash, "--lang", "fr"],
     ["diagnose", hash, "--timeout", "0"],
   ])
-  func usageErrorsExit64WithAMessageAndNoRequest(arguments: [String]) throws {
+  func usageErrorsExit64WithAMessageAndNoRequest(arguments: [String]) async throws {
     let server = try confirmingNode()
     var withEndpoint = arguments
     if !arguments.contains("--rpc") { withEndpoint += ["--rpc", "ethereum=\(server.baseURL.absoluteString)"] }
-    let outcome = try CommandRunner.run(withEndpoint)
+    let outcome = try await CommandRunner.run(withEndpoint)
     #expect(outcome.status == 64)
     #expect(outcome.stdout.isEmpty)
     #expect(!outcome.stderr.isEmpty)
     #expect(server.requestCount == 0)
   }
 
-  @Test func pastedPhraseIsNeverEchoed() throws {
+  @Test func pastedPhraseIsNeverEchoed() async throws {
     let phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow"
-    let outcome = try CommandRunner.run(["diagnose", phrase])
+    let outcome = try await CommandRunner.run(["diagnose", phrase])
     #expect(outcome.status == 65)
     #expect(outcome.stderr.contains("never ask"))
     #expect(!outcome.stdout.contains("sausage"))
     #expect(!outcome.stderr.contains("sausage"))
   }
 
-  @Test func unreachableEndpointGivesUnknownAndExitTwo() throws {
+  @Test func unreachableEndpointGivesUnknownAndExitTwo() async throws {
     let server = try confirmingNode()
     server.stop()
-    let outcome = try CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "-v"])
+    let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "-v"])
     #expect(outcome.status == 2)
     #expect(outcome.stdout.contains("Could not decide"))
     #expect(outcome.stdout.contains("connection was refused"))

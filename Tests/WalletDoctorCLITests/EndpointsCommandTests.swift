@@ -25,7 +25,7 @@ struct EndpointsCommandTests {
       """
     FileManager.default.createFile(atPath: path, contents: Data(config.utf8), attributes: [.posixPermissions: 0o600])
 
-    let text = try await CommandRunner.runOnOwnThread(["endpoints", "--config", path, "--chain", "ethereum", "--chain", "bsc"])
+    let text = try await CommandRunner.run(["endpoints", "--config", path, "--chain", "ethereum", "--chain", "bsc"])
     #expect(text.status == 0)
     #expect(text.stdout.contains("\(server.baseURL.absoluteString)/v3/***"))
     #expect(text.stdout.contains("config file · headers: x-api-key"))
@@ -33,7 +33,7 @@ struct EndpointsCommandTests {
     #expect(!text.stdout.contains("Polygon"))
     #expect(!text.stdout.contains(Self.apiKey) && !text.stderr.contains(Self.apiKey))
 
-    let json = try await CommandRunner.runOnOwnThread(["endpoints", "--config", path, "--json"])
+    let json = try await CommandRunner.run(["endpoints", "--config", path, "--json"])
     #expect(json.status == 0)
     let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(document["schema"] as? String == "walletdoctor.endpoints/1")
@@ -58,7 +58,7 @@ struct EndpointsCommandTests {
       "endpoints", "--check", "--rpc", "ethereum=\(good.baseURL.absoluteString)",
       "--rpc", "ethereum=\(wrongChain.baseURL.absoluteString)", "--rpc", "bsc=\(down.baseURL.absoluteString)",
     ]
-    let outcome = try await CommandRunner.runOnOwnThread(arguments, environment: ["LANG": "C.UTF-8"])
+    let outcome = try await CommandRunner.run(arguments, environment: ["LANG": "C.UTF-8"])
     #expect(outcome.status == 1)
     let lines = outcome.stdout.components(separatedBy: "\n")
     #expect(lines.contains { $0.hasPrefix("[!] Ethereum (ethereum, chain id 1): 1 of 2 endpoints healthy, head 1000") })
@@ -71,7 +71,7 @@ struct EndpointsCommandTests {
 
     // ASCII markers without UTF-8 or with NO_COLOR.
     for environment in [["LANG": "C"], ["LANG": "C.UTF-8", "NO_COLOR": "1"]] {
-      let plain = try await CommandRunner.runOnOwnThread(arguments, environment: environment)
+      let plain = try await CommandRunner.run(arguments, environment: environment)
       #expect(plain.status == 1)
       #expect(plain.stdout.contains("[+] \(good.baseURL.absoluteString)"))
       #expect(plain.stdout.contains("[x] \(wrongChain.baseURL.absoluteString)"))
@@ -82,7 +82,7 @@ struct EndpointsCommandTests {
   @Test func checkExitsZeroWhenEveryChainHasAHealthyEndpoint() async throws {
     let first = try node(head: 2_000)
     let second = try node(head: 1_995)
-    let outcome = try await CommandRunner.runOnOwnThread(
+    let outcome = try await CommandRunner.run(
       ["endpoints", "--check", "--json", "--rpc", "ethereum=\(first.baseURL.absoluteString)", "--rpc", "ethereum=\(second.baseURL.absoluteString)"])
     #expect(outcome.status == 0)
     let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
@@ -101,7 +101,7 @@ struct EndpointsCommandTests {
   @Test func checkSpeaksChinese() async throws {
     let down = try node()
     down.stop()
-    let outcome = try await CommandRunner.runOnOwnThread(
+    let outcome = try await CommandRunner.run(
       ["endpoints", "--check", "--rpc", "ethereum=\(down.baseURL.absoluteString)"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.status == 1)
     #expect(outcome.stdout.contains("1 个节点中 0 个健康"))
@@ -111,17 +111,17 @@ struct EndpointsCommandTests {
 
   @Test func aChainNamedWithoutEndpointsIsListedEmptyAndUnhealthy() async throws {
     let server = try node()
-    let listing = try await CommandRunner.runOnOwnThread(["endpoints", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--chain", "bsc"])
+    let listing = try await CommandRunner.run(["endpoints", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--chain", "bsc"])
     #expect(listing.status == 0)
     #expect(listing.stdout.contains("(none; add one with --rpc bsc=URL"))
-    let checked = try await CommandRunner.runOnOwnThread(["endpoints", "--check", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--chain", "bsc"])
+    let checked = try await CommandRunner.run(["endpoints", "--check", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--chain", "bsc"])
     #expect(checked.status == 1)
     #expect(server.requestCount == 0)
   }
 
   @Test(arguments: [["--chain", "dogecoin"], ["--rpc", "ethereum"], ["--timeout", "0"], ["--lang", "fr"]])
   func usageErrorsExit64(arguments: [String]) async throws {
-    let outcome = try await CommandRunner.runOnOwnThread(["endpoints", "--check"] + arguments + ["--rpc", "ethereum=http://127.0.0.1:9"])
+    let outcome = try await CommandRunner.run(["endpoints", "--check"] + arguments + ["--rpc", "ethereum=http://127.0.0.1:9"])
     #expect(outcome.status == 64)
     #expect(outcome.stdout.isEmpty)
     #expect(!outcome.stderr.isEmpty)

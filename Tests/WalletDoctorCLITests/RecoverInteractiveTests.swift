@@ -120,11 +120,11 @@ struct RecoverInteractiveTests {
   /// A real kill -9 between writing the new session and renaming it over the old one: the test
   /// hook stops the process at exactly that point (SIGSTOP), the test kills it, and the previous
   /// session must still be there, readable, and resumable; the orphaned temporary file is swept.
-  @Test func killDashNineDuringASaveLeavesTheOldSessionReadable() throws {
+  @Test func killDashNineDuringASaveLeavesTheOldSessionReadable() async throws {
     let home = Home()
     let answers = home.temporary.url.appendingPathComponent("a.json")
     try Data(#"{"has-backup": true}"#.utf8).write(to: answers)
-    let first = try CommandRunner.run(["recover", "forgot-password", "--json", "--answers", answers.path], environment: home.environment)
+    let first = try await CommandRunner.run(["recover", "forgot-password", "--json", "--answers", answers.path], environment: home.environment)
     #expect(first.status == 2)
     let before = try home.onlySession()
     let file = home.sessions.appendingPathComponent("\(before.sessionID).json")
@@ -155,7 +155,7 @@ struct RecoverInteractiveTests {
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: home.sessions.path).filter { $0.hasPrefix(".") }
     #expect(leftovers.count == 1)
 
-    let resumed = try CommandRunner.run(["recover", "--resume", before.sessionID, "--json", "--answers", answers.path], environment: home.environment)
+    let resumed = try await CommandRunner.run(["recover", "--resume", before.sessionID, "--json", "--answers", answers.path], environment: home.environment)
     #expect(resumed.status == 2)
     #expect(resumed.stdout.contains("\"imtoken-identity-backup\""))
     #expect(try FileManager.default.contentsOfDirectory(atPath: home.sessions.path).filter { $0.hasPrefix(".") }.isEmpty)

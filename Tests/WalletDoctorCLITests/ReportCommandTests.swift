@@ -6,14 +6,14 @@ import Testing
 @testable import WalletDoctorCore
 
 /// `walletdoctor report` as a user runs it in a script (no terminal): flags only.
-@Suite("walletdoctor report (binary)")
+@Suite("walletdoctor report (binary)", .serialized)
 struct ReportCommandTests {
   static let confirmedHash = "0x205405746564cbcf1dd53fb5ac92c7622d3792d82f03c59d9baddf2443d91864"
   static let otherHash = "0x9c1f4e07ab1d1b2bfd2a7a4b1f1f9e5f0d6a5c3b2e1f0a9b8c7d6e5f4a3b2c1d"
 
-  @Test func printsOnlyThePathOnStdoutAndTheHandoffOnStderr() throws {
+  @Test func printsOnlyThePathOnStdoutAndTheHandoffOnStderr() async throws {
     let temporary = TemporaryDirectory("report-cli")
-    let outcome = try CommandRunner.run([
+    let outcome = try await runCommand([
       "report", "--wallet", "imtoken", "--tx", Self.confirmedHash, "--offline", "--problem", "Stuck since noon.",
       "--contact", "alice@example.com", "--out", temporary.path,
     ])
@@ -29,9 +29,9 @@ struct ReportCommandTests {
     #expect(TemporaryDirectory.mode(of: path) & 0o777 == 0o700)
   }
 
-  @Test func jsonIsTheReportObjectPlusItsDirectory() throws {
+  @Test func jsonIsTheReportObjectPlusItsDirectory() async throws {
     let temporary = TemporaryDirectory("report-cli")
-    let outcome = try CommandRunner.run([
+    let outcome = try await runCommand([
       "report", "--wallet", "metamask", "--tx", Self.confirmedHash, "--offline", "--problem", "x", "--out", temporary.path,
       "--json", "--lang", "zh-Hans",
     ])
@@ -45,7 +45,7 @@ struct ReportCommandTests {
     #expect(outcome.stderr.contains("https://support.metamask.io/hc/en-us/requests/new"))
   }
 
-  @Test func twoTransactionsAreDiagnosedThroughRPC() throws {
+  @Test func twoTransactionsAreDiagnosedThroughRPC() async throws {
     let node = JSONRPCNode { method, params in
       let asked = (params.first as? String)?.lowercased()
       switch method {
@@ -70,7 +70,7 @@ struct ReportCommandTests {
     }
     let server = try TestHTTPServer { node.reply(to: $0) }
     let temporary = TemporaryDirectory("report-cli")
-    let outcome = try CommandRunner.run([
+    let outcome = try await runCommand([
       "report", "--wallet", "imtoken", "--tx", Self.confirmedHash, "--tx", Self.otherHash, "--rpc",
       "ethereum=\(server.baseURL.absoluteString)", "--problem", "One arrived, one did not.", "--out", temporary.path, "--json",
     ])
@@ -83,12 +83,12 @@ struct ReportCommandTests {
     #expect(server.requestCount >= 2)
   }
 
-  @Test func aSecretInTheProblemFileIsInNoFileAndTheHandoffWarns() throws {
+  @Test func aSecretInTheProblemFileIsInNoFileAndTheHandoffWarns() async throws {
     let temporary = TemporaryDirectory("report-cli")
     let file = temporary.url.appendingPathComponent("problem.txt")
     try Data("Someone on Telegram asked for my words: \(PlantedSecrets.englishPhraseVaried). Then my USDT was gone.".utf8).write(to: file)
     let out = temporary.url.appendingPathComponent("out")
-    let outcome = try CommandRunner.run([
+    let outcome = try await runCommand([
       "report", "--wallet", "trust", "--problem-file", file.path, "--contact", "x@example.com", "--out", out.path,
     ])
     #expect(outcome.status == 0)
@@ -103,7 +103,7 @@ struct ReportCommandTests {
     #expect(outcome.stderr.contains("[REDACTED]"))
   }
 
-  @Test func recoveryLatestIsIncludedAndNamesTheWallet() throws {
+  @Test func recoveryLatestIsIncludedAndNamesTheWallet() async throws {
     let home = TemporaryDirectory("state")
     let store = try RecoverySessionStore(state: try StateDirectory.open(environment: ["WALLETDOCTOR_HOME": home.path]))
     var session = RecoverySession(
@@ -113,7 +113,7 @@ struct ReportCommandTests {
     try store.save(session)
 
     let temporary = TemporaryDirectory("report-cli")
-    let outcome = try CommandRunner.run(
+    let outcome = try await runCommand(
       ["report", "--recovery", "latest", "--problem", "Still pending.", "--out", temporary.path, "--json"],
       environment: ["WALLETDOCTOR_HOME": home.path])
     #expect(outcome.status == 0)
@@ -125,14 +125,14 @@ struct ReportCommandTests {
     #expect(request.contains("## What I already tried"))
     #expect(request.contains(Self.otherHash))
 
-    let missing = try CommandRunner.run(
+    let missing = try await runCommand(
       ["report", "--recovery", "20261126-091500-zzzz", "--problem", "x", "--out", temporary.path],
       environment: ["WALLETDOCTOR_HOME": home.path])
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("20261126-091500-zzzz"))
   }
 
-  @Test func usageErrorsExit64WithoutWritingAnything() throws {
+  @Test func usageErrorsExit64WithoutWritingAnything() async throws {
     let temporary = TemporaryDirectory("report-cli")
     let cases: [[String]] = [
       ["--wallet", "nosuch", "--problem", "x"],
@@ -140,20 +140,22 @@ struct ReportCommandTests {
       ["--problem", "x", "--problem-file", "/dev/null"],
       ["--problem-file", temporary.url.appendingPathComponent("missing.txt").path],
       ["--offline", "--rpc", "ethereum=http://127.0.0.1:1", "--problem", "x"],
+      ["--wallet", "imtoken"],
+      ["--wallet", "imtoken", "--problem", "   "],
     ]
     for arguments in cases {
-      let outcome = try CommandRunner.run(["report"] + arguments + ["--out", temporary.path])
+      let outcome = try await runCommand(["report"] + arguments + ["--out", temporary.path])
       #expect(outcome.status == 64, "\(arguments)")
       #expect(outcome.stdout.isEmpty)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
   }
 
-  @Test func aProblemFileThatIsNotUTF8IsRefusedWithoutEchoingIt() throws {
+  @Test func aProblemFileThatIsNotUTF8IsRefusedWithoutEchoingIt() async throws {
     let temporary = TemporaryDirectory("report-cli")
     let file = temporary.url.appendingPathComponent("binary.bin")
     try Data([0xff, 0xfe, 0x00, 0xc3]).write(to: file)
-    let outcome = try CommandRunner.run(["report", "--problem-file", file.path, "--out", temporary.path])
+    let outcome = try await runCommand(["report", "--problem-file", file.path, "--out", temporary.path])
     #expect(outcome.status == 64)
     #expect(outcome.stderr.contains("UTF-8"))
   }
@@ -177,7 +179,7 @@ struct ReportCommandTests {
     return prompter
   }
 
-  @Test func aPastedPhraseIsRefusedAndTheQuestionAskedAgain() throws {
+  @Test func aPastedPhraseIsRefusedAndTheQuestionAskedAgain() async throws {
     let script = Script([PlantedSecrets.englishPhrase, "", "My transfer is stuck.", "It has been two hours.", ""])
     let problem = try prompter(script).askProblem()
     #expect(problem == "My transfer is stuck.\nIt has been two hours.")
@@ -185,7 +187,7 @@ struct ReportCommandTests {
     #expect(!script.written.contains("abandon"))
   }
 
-  @Test func contactMustLookLikeAnAddressAndMayBeSkipped() throws {
+  @Test func contactMustLookLikeAnAddressAndMayBeSkipped() async throws {
     let script = Script(["not an address", "alice@example.com"])
     #expect(try prompter(script).askContact() == "alice@example.com")
     #expect(script.written.contains("not an e-mail address"))
@@ -193,7 +195,7 @@ struct ReportCommandTests {
     #expect(try prompter(Script([])).askProblem() == nil)
   }
 
-  @Test func walletByNumberOrName() throws {
+  @Test func walletByNumberOrName() async throws {
     let directory = try ChannelDirectory.bundled()
     #expect(try prompter(Script(["3"])).askWallet(directory)?.id == "trust")
     #expect(try prompter(Script(["99", "ledger"])).askWallet(directory)?.id == "ledger")

@@ -12,7 +12,7 @@ struct EVMDiagnosisTests {
   /// Diagnoses `hash` using exactly the given servers as `--rpc` endpoints.
   func diagnose(
     _ servers: [(chain: String, server: TestHTTPServer)], hash: String = Fixture.hash, chains: [String] = [],
-    timeout: Duration = .seconds(10)
+    timeout: Duration = .seconds(60)
   ) async throws -> Diagnosis {
     let registry = ChainRegistry.builtIn
     var endpoints: [EndpointSpec] = []
@@ -45,13 +45,13 @@ struct EVMDiagnosisTests {
     #expect(transaction.feePaidWei == 315_000_000_000_000)
     #expect(diagnosis.summary.english.contains("0.000315 ETH"))
     #expect(diagnosis.eta == nil)
-    #expect(server.requestCount == 1)
+    try #require(server.requestCount == 1)
     #expect(
       JSONRPCNode.methods(in: server.requests[0]) == [
         "eth_chainId", "eth_getTransactionByHash", "eth_getTransactionReceipt", "eth_getBlockByNumber",
         "eth_feeHistory", "eth_maxPriorityFeePerGas",
       ])
-    #expect(diagnosis.sources.count == 1)
+    try #require(diagnosis.sources.count == 1)
     #expect(diagnosis.sources[0].ok)
     #expect(diagnosis.sources[0].head == 19_000_000)
   }
@@ -124,7 +124,7 @@ struct EVMDiagnosisTests {
     #expect(cancel?.message.english.contains("lose the race") == true)
 
     // Two sequential round trips: the first look, then nonces and balance.
-    #expect(server.requestCount == 2)
+    try #require(server.requestCount == 2)
     #expect(
       JSONRPCNode.methods(in: server.requests[1]) == [
         "eth_getTransactionCount", "eth_getTransactionCount", "eth_getBalance",

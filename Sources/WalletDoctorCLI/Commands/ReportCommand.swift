@@ -98,7 +98,7 @@ struct ReportCommand: AsyncParsableCommand {
       input.problem = problem
       if let problemFile { input.problem = try Self.readProblemFile(problemFile) }
       if let recovery {
-        input.recovery = try ReportRecoveryLoader.load(recovery, language: language)
+        input.recovery = try ReportRecoveryLoader.load(recovery)
         if input.wallet == nil, let id = input.recovery?.walletID { input.wallet = directory.wallet(id: id) }
       }
     } catch {
@@ -115,6 +115,16 @@ struct ReportCommand: AsyncParsableCommand {
       if input.wallet == nil { input.wallet = prompter.askWallet(directory) }
       if input.problem == nil { input.problem = prompter.askProblem() }
       if input.contact == nil { input.contact = prompter.askContact() }
+    }
+    if input.problem?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true, input.transactions.isEmpty,
+      input.recovery == nil
+    {
+      fail(
+        LocalizedText(
+          en: "Nothing to report yet: describe the problem (--problem or --problem-file), name a transaction (--tx) or include a recovery walk (--recovery latest).",
+          zh: "还没有可以报告的内容：请描述问题（--problem 或 --problem-file）、提供交易（--tx）或附带恢复流程（--recovery latest）。"),
+        language)
+      throw ExitCode.usage
     }
     network.warnAboutPlainHTTP(input.endpoints, language: language)
 
@@ -195,7 +205,7 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// Loads `--recovery latest|ID` from the recovery sessions in the state directory.
 enum ReportRecoveryLoader {
-  static func load(_ selector: String, language: Language) throws(InputError) -> ReportRecovery {
+  static func load(_ selector: String) throws(InputError) -> ReportRecovery {
     let store: RecoverySessionStore
     let flows: [RecoveryFlow]
     do {
@@ -208,6 +218,6 @@ enum ReportRecoveryLoader {
     } catch {
       throw InputError(LocalizedText(en: error.localizedDescription, zh: error.localizedDescription))
     }
-    return try ReportRecovery.load(selector, store: store, flows: flows, language: language)
+    return try ReportRecovery.load(selector, store: store, flows: flows)
   }
 }

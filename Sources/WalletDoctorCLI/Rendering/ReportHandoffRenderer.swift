@@ -22,9 +22,13 @@ struct ReportHandoffRenderer {
             "请发送给 \(wallet.name) 官方客服：\(email)（打开 request.eml，或把 00-request.md 的内容粘贴到新邮件中）。"))
       } else if let form = report.requestForm {
         lines.append(
-          "  " + text(
-            "Submit it through \(wallet.name)'s official support page: \(form.value) (copy the fields from form-fields.json).",
-            "请通过 \(wallet.name) 官方支持页面提交：\(form.value)（字段内容可从 form-fields.json 复制）。"))
+          "  " + (form.kind == .ticketForm
+            ? text(
+              "Submit it through \(wallet.name)'s official ticket form: \(form.value) (copy the fields from form-fields.json).",
+              "请通过 \(wallet.name) 官方工单表单提交：\(form.value)（字段内容可从 form-fields.json 复制）。")
+            : text(
+              "Open a ticket at \(wallet.name)'s official help center: \(form.value) (copy the fields from form-fields.json).",
+              "请在 \(wallet.name) 官方帮助中心提交工单：\(form.value)（字段内容可从 form-fields.json 复制）。")))
       }
       lines.append(
         "  " + text(

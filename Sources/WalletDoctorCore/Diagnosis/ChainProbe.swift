@@ -2,8 +2,27 @@
 /// family is a new folder with a type conforming to this protocol.
 public protocol ChainProbe: Sendable {
   func probe(
-    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], deadline: Deadline
+    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], context: ProbeContext
   ) async -> ChainProbeResult
+}
+
+/// What every probe of one diagnosis shares: the time limit and how much agreement an alarming
+/// verdict needs.
+public struct ProbeContext: Sendable {
+  public var deadline: Deadline
+  /// `--min-sources`; nil means the default (2 when a chain has at least 2 endpoints, else 1).
+  public var minimumSources: Int?
+
+  public init(deadline: Deadline, minimumSources: Int? = nil) {
+    self.deadline = deadline
+    self.minimumSources = minimumSources
+  }
+
+  /// How many healthy endpoints must agree before `not_found`, `replaced`, `failed` or `expired`
+  /// is said without the `single_source` warning.
+  public func requiredAgreement(endpointCount: Int) -> Int {
+    max(1, minimumSources ?? (endpointCount >= 2 ? 2 : 1))
+  }
 }
 
 /// What one chain said about the transaction.

@@ -7,12 +7,14 @@ public struct DiagnosisEngine: TransactionDiagnosing {
   /// One probe per chain family; a family without a probe is never in scope.
   public let probes: [ChainFamily: any ChainProbe]
 
-  public init(transport: any HTTPTransport, registry: ChainRegistry = .builtIn) {
+  /// The engine with every chain family, its requests retried as ``RetryingTransport`` does.
+  public init(transport: any HTTPTransport, registry: ChainRegistry = .builtIn, retryPolicy: RetryPolicy = .standard) {
+    let retrying = RetryingTransport(base: transport, policy: retryPolicy)
     self.init(
       registry: registry,
       probes: [
-        .evm: EVMChainProbe(transport: transport), .bitcoin: BitcoinChainProbe(transport: transport),
-        .tron: TronChainProbe(transport: transport),
+        .evm: EVMChainProbe(transport: retrying), .bitcoin: BitcoinChainProbe(transport: retrying),
+        .tron: TronChainProbe(transport: retrying),
       ])
   }
 
@@ -115,12 +117,12 @@ public struct DiagnosisEngine: TransactionDiagnosing {
     } catch {
       return Diagnosis(query: query, chain: nil, status: .unknown, summary: error.message)
     }
-    let deadline = Deadline(after: request.timeout)
+    let context = ProbeContext(deadline: Deadline(after: request.timeout), minimumSources: request.minimumSources)
     let results = await withTaskGroup(of: (Int, ChainProbeResult).self) { group in
       for (index, item) in planned.enumerated() {
         guard let probe = probes[item.chain.family] else { continue }
         group.addTask {
-          (index, await probe.probe(request.reference, chain: item.chain, endpoints: item.endpoints, deadline: deadline))
+          (index, await probe.probe(request.reference, chain: item.chain, endpoints: item.endpoints, context: context))
         }
       }
       var collected: [(Int, ChainProbeResult)] = []

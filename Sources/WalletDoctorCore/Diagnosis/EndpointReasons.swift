@@ -2,6 +2,7 @@ extension ReasonCode {
   public static let endpointWrongChain = ReasonCode("endpoint_wrong_chain")
   public static let endpointDisagreement = ReasonCode("endpoint_disagreement")
   public static let endpointsUnavailable = ReasonCode("endpoints_unavailable")
+  public static let singleSource = ReasonCode("single_source")
 }
 
 extension ReasonCatalog {
@@ -31,5 +32,13 @@ extension ReasonCatalog {
       trigger: LocalizedText(
         en: "Every endpoint of a chain in scope failed, timed out, lagged or served the wrong chain.",
         zh: "查询范围内某条链的所有节点都失败、超时、落后或服务于错误的链。")),
+      ReasonCatalogEntry(
+      .singleSource, .warning, scope: "all",
+      meaning: LocalizedText(
+        en: "An alarming verdict (not found, replaced, failed, expired) rests on fewer healthy endpoints than wanted; it may be one node's view.",
+        zh: "一个令人担忧的结论（未找到、已替换、失败、已过期）所依据的正常节点少于要求的数量；可能只是单个节点的看法。"),
+      trigger: LocalizedText(
+        en: "Fewer than `--min-sources` healthy endpoints (default 2 when a chain has 2 or more) agree, and none contradicts it.",
+        zh: "一致的正常节点少于 `--min-sources`（某链配置了 2 个及以上节点时默认为 2），且没有节点给出相反结论。")),
   ]
 }

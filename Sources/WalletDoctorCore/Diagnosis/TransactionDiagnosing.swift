@@ -7,15 +7,18 @@ public struct DiagnoseRequest: Sendable, Hashable {
   public var endpoints: [EndpointSpec]
   /// Wall-clock limit of the whole diagnosis.
   public var timeout: Duration
+  /// `--min-sources`: healthy endpoints that must agree on an alarming verdict; nil for the default.
+  public var minimumSources: Int?
 
   public init(
     reference: TransactionReference, chainNames: [String] = [], endpoints: [EndpointSpec] = [],
-    timeout: Duration = .seconds(20)
+    timeout: Duration = .seconds(20), minimumSources: Int? = nil
   ) {
     self.reference = reference
     self.chainNames = chainNames
     self.endpoints = endpoints
     self.timeout = timeout
+    self.minimumSources = minimumSources
   }
 }
 

@@ -15,9 +15,9 @@ public struct EndpointHealthChecker: Sendable {
   /// same limits a diagnosis applies.
   public static func maxLagBlocks(for family: ChainFamily) -> UInt64 {
     switch family {
-    case .evm: return EVMChainProbe.maxLagBlocks
-    case .bitcoin: return UInt64(BitcoinChainProbe.maxLagBlocks)
-    case .tron: return UInt64(TronChainProbe.maxLagBlocks)
+    case .evm: return UInt64(EVMChainProbe.maxLagBlocks)
+    case .bitcoin: return UInt64(BitcoinChainProbe.maxLagBlocks)  // 20 minutes
+    case .tron: return UInt64(TronChainProbe.maxLagBlocks)  // 1 minute at 3 s blocks
     }
   }
 
@@ -53,8 +53,8 @@ public struct EndpointHealthChecker: Sendable {
           judged.failure = TransportFailure(
             .lagging,
             LocalizedText(
-              en: "\(behind) blocks behind the best endpoint (head \(head) vs \(bestHead)); its answers would be ignored",
-              zh: "比最新节点落后 \(behind) 个区块（\(head) 对 \(bestHead)）；其应答将被忽略"))
+              en: "lagging: \(behind) blocks behind the best endpoint (head \(head) vs \(bestHead)); its answers would be ignored",
+              zh: "同步落后：比最新节点落后 \(behind) 个区块（\(head) 对 \(bestHead)）；其应答将被忽略"))
         }
         return judged
       }

@@ -21,17 +21,12 @@ public struct ReportBuilder: Sendable {
     let contact = redactor.redact(input.contact.flatMap(Self.nonEmpty))
     let appVersion = redactor.redact(input.appVersion.flatMap(Self.nonEmpty))
     let device = redactor.redact(input.device.flatMap(Self.nonEmpty))
-    let recovery = input.recovery.map { recovery in
-      ReportRecovery(
-        sessionID: recovery.sessionID, flow: recovery.flow, walletID: recovery.walletID,
-        document: redactor.redact(recovery.document), flowTitle: redactor.redact(recovery.flowTitle),
-        tried: recovery.tried.map { redactor.redact($0) }, outcome: recovery.outcome.map { redactor.redact($0) },
-        transactionHashes: recovery.transactionHashes)
-    }
+    // Only what the user typed into the walk is redacted; the flow's own sentences are the tool's.
+    let recovery = input.recovery.map { recovery in recovery.redactingTypedAnswers { redactor.redact($0) } }
 
     let transactions = await diagnose(input)
     let category = ReportCategory.decide(
-      recoveryFlow: input.recovery?.flow, statuses: transactions.compactMap { $0.diagnosis?.status },
+      recoveryFlow: input.recovery?.flowID, statuses: transactions.compactMap { $0.diagnosis?.status },
       hasTransactions: !transactions.isEmpty)
 
     return SupportReport(

@@ -63,7 +63,7 @@ public struct ReportDocument: Sendable, Encodable {
     transactionHashes = report.transactions.map(\.hash)
     networks = report.networks
     diagnoses = report.transactions.compactMap { $0.diagnosis.map { DiagnosisDocument($0, language: report.language) } }
-    recovery = report.recovery?.document
+    recovery = report.recovery?.document(report.language)
     officialChannel = report.wallet.map {
       OfficialChannel(email: $0.supportEmail?.value, ticketForm: $0.ticketForm?.value, helpCenter: $0.helpCenter?.value)
     }

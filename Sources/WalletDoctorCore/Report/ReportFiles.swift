@@ -77,8 +77,8 @@ public enum ReportFiles {
           en: "Submit this request through the official form: \($0)",
           zh: "请通过官方表单提交本请求：\($0)")
       } ?? LocalizedText(
-        en: "This wallet has no official support e-mail in walletdoctor's directory; send this only through its official channels (walletdoctor channels).",
-        zh: "walletdoctor 的名录中没有该钱包的官方客服邮箱；请只通过其官方渠道发送（walletdoctor channels）。")
+        en: "No wallet was named: send this only through your wallet's official channels (see `walletdoctor channels`).",
+        zh: "未指定钱包：请只通过您钱包的官方渠道发送（参见 `walletdoctor channels`）。")
       var opening = first(report.language)
       if report.language != .english { opening += "\n" + first(.english) }
       body = opening + "\n\n" + body

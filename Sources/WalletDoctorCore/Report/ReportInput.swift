@@ -51,38 +51,3 @@ public struct ReportEnvironment: Sendable, Hashable, Codable {
     case operatingSystem = "os"
   }
 }
-
-/// A saved recovery session as a report uses it: the `walletdoctor.recovery/1` object for
-/// `report.json`, and what the user already tried, in both languages, for the request text.
-public struct ReportRecovery: Sendable, Hashable {
-  public var sessionID: String
-  /// The flow id (`stuck-transfer`, `forgot-password`, …); decides the report's category.
-  public var flow: String
-  /// The wallet the session was about (a directory id), if any.
-  public var walletID: String?
-  /// The `walletdoctor.recovery/1` object in the report's language.
-  public var document: JSONValue
-  /// The flow's title, for "What I already tried".
-  public var flowTitle: LocalizedText
-  /// One line per answered step: "question: answer".
-  public var tried: [LocalizedText]
-  /// The outcome the walk reached, if any.
-  public var outcome: LocalizedText?
-  /// Transaction hashes the session recorded as such (answers to "paste the transaction hash",
-  /// the hash it diagnosed), as 64 lower-case hex digits: like `--tx`, they are not keys.
-  public var transactionHashes: [String]
-
-  public init(
-    sessionID: String, flow: String, walletID: String?, document: JSONValue, flowTitle: LocalizedText,
-    tried: [LocalizedText], outcome: LocalizedText?, transactionHashes: [String] = []
-  ) {
-    self.sessionID = sessionID
-    self.flow = flow
-    self.walletID = walletID
-    self.document = document
-    self.flowTitle = flowTitle
-    self.tried = tried
-    self.outcome = outcome
-    self.transactionHashes = transactionHashes
-  }
-}

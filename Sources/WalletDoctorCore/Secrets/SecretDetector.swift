@@ -8,8 +8,10 @@ import Foundation
 ///   Simplified or Traditional list) separated by spaces or other non-letters counts, checksum or
 ///   not. Real users paste phrases with typos, numbering or commas; all are secrets.
 /// - Chinese characters written without separators count only when a 12/15/18/21/24-character
-///   window has a valid BIP-39 checksum: the lists hold the 2048 most common characters, so an
-///   ordinary sentence is almost always made of list words and must not be refused for that.
+///   window has a valid BIP-39 checksum and its characters look randomly drawn
+///   (``ChineseCharacterFrequency``): the lists hold the 2048 most common characters, so an
+///   ordinary sentence is almost always made of list words, and the 4-bit checksum of a 12-word
+///   window alone lets about one window in 16 of ordinary text through.
 /// - WIF keys (`5…` 51 characters, `K…`/`L…` 52; testnet `9…`/`c…` when the checksum holds),
 ///   extended private keys, BIP-38 keys (`6P…`) and keystore JSON count wherever they appear.
 /// - 64 hex digits (optionally `0x`) count unless the context expects a transaction hash, the
@@ -186,7 +188,9 @@ public struct SecretDetector: Sendable {
     let values = run.map { $0[keyPath: list]! }
     var matches: [SecretMatch] = []
     for length in BIP39WordList.phraseLengths.sorted() where length <= run.count {
-      for start in 0...(run.count - length) where BIP39WordList.hasValidChecksum(Array(values[start..<start + length])) {
+      for start in 0...(run.count - length) {
+        let window = Array(values[start..<start + length])
+        guard BIP39WordList.hasValidChecksum(window), ChineseCharacterFrequency.looksRandom(window) else { continue }
         matches.append(SecretMatch(kind: .recoveryPhrase, range: run[start].range.lowerBound..<run[start + length - 1].range.upperBound))
       }
     }

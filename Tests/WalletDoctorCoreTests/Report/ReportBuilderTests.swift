@@ -69,35 +69,27 @@ struct ReportBuilderTests {
     #expect(report.transactions.map(\.hash) == [ReportFixture.pendingHash, ReportFixture.confirmedHash])
   }
 
-  static let recovery = ReportRecovery(
-    sessionID: "20261126-091500-ab2c", flow: "stuck-transfer", walletID: "imtoken",
-    document: [
-      "schema": "walletdoctor.recovery/1", "session_id": "20261126-091500-ab2c", "flow": "stuck-transfer",
-      "path": [["step": "restart", "question": "Close and reopen the wallet.", "answer": true, "answer_label": "Done"]],
-    ],
-    flowTitle: LocalizedText(en: "Transfer stuck", zh: "转账卡住"),
-    tried: [
-      LocalizedText(en: "Close and reopen the wallet: Done", zh: "关闭并重新打开钱包：已完成"),
-      LocalizedText(en: "Speed up the transfer in the app: It did not help", zh: "在应用内加速转账：没有帮助"),
-    ],
-    outcome: LocalizedText(en: "Contact support with the details", zh: "带着详细信息联系客服"))
-
   @Test func aRecoverySessionBecomesWhatIAlreadyTried() async throws {
     let temporary = TemporaryDirectory("report")
-    let input = ReportInput(wallet: ReportFixture.wallet("imtoken"), problem: "Still stuck.", recovery: Self.recovery)
+    let recovery = try ReportFixture.stuckTransferRecovery()
+    let input = ReportInput(wallet: ReportFixture.wallet("imtoken"), problem: "Still stuck.", recovery: recovery)
     let directory = try await ReportFixture.write(input, in: temporary.url)
 
     let request = ReportFixture.read(directory, ReportFiles.request)
     #expect(request.contains("## What I already tried"))
-    #expect(request.contains("\"Transfer stuck\" guide (session 20261126-091500-ab2c)"))
-    #expect(request.contains("- Close and reopen the wallet: Done"))
-    #expect(request.contains("- Speed up the transfer in the app: It did not help"))
-    #expect(request.contains("- Result: Contact support with the details"))
+    #expect(request.contains("\"\(recovery.flow.title.english)\" guide (session 20261126-091500-ab2c)"))
+    let restart = try #require(recovery.flow.step("restart-wallet")?.prompt?.english)
+    #expect(request.contains("- \(restart) → Done"))
+    #expect(request.contains("- Did this solve it? → No"))
+    #expect(request.contains("- Result: \(try #require(recovery.outcome?.english))"))
+    // The hash the walk recorded is a declared transaction, not a key.
+    #expect(request.contains(ReportFixture.pendingHash))
     let report = try ReportFixture.json(directory, ReportFiles.reportJSON)
-    let recovery = try #require(report["recovery"] as? [String: Any])
-    #expect(recovery["schema"] as? String == "walletdoctor.recovery/1")
-    #expect(recovery["session_id"] as? String == "20261126-091500-ab2c")
+    let saved = try #require(report["recovery"] as? [String: Any])
+    #expect(saved["schema"] as? String == "walletdoctor.recovery/1")
+    #expect(saved["session_id"] as? String == "20261126-091500-ab2c")
     #expect(report["category"] as? String == "transfer")
+    #expect((report["redactions"] as? [String: Int])?.isEmpty == true)
   }
 
   @Test(arguments: [
@@ -112,7 +104,7 @@ struct ReportBuilderTests {
     let input = ReportInput(
       wallet: ReportFixture.wallet("imtoken"), transactions: [try TransactionReference.parse(ReportFixture.pendingHash)],
       problem: "转账一直没有到账，已经等了两个小时。", contact: "bob@example.com", language: .simplifiedChinese,
-      recovery: Self.recovery)
+      recovery: try ReportFixture.stuckTransferRecovery())
     let directory = try await ReportFixture.write(input, in: temporary.url)
     let request = ReportFixture.read(directory, ReportFiles.request)
 
@@ -122,8 +114,8 @@ struct ReportBuilderTests {
     #expect(request.contains("英文副本"))
     #expect(request.contains("## 我已经尝试过的"))
     #expect(request.contains("## What I already tried"))
-    #expect(request.contains("- 关闭并重新打开钱包：已完成"))
-    #expect(request.contains("- Close and reopen the wallet: Done"))
+    #expect(request.contains("→ 已完成"))
+    #expect(request.contains("→ Done"))
     #expect(request.contains("发送至：support@token.im"))
     // The user's own words appear in both copies: support may need to translate them.
     #expect(request.components(separatedBy: "转账一直没有到账").count == 3)

@@ -11,18 +11,7 @@ struct ReportRecoveryTests {
     in home: TemporaryDirectory, restartAnswer: JSONValue = true, id: String = "20261126-091500-ab2c"
   ) throws -> RecoverySessionStore {
     let store = try RecoverySessionStore(state: try StateDirectory.open(environment: ["WALLETDOCTOR_HOME": home.path]))
-    var session = RecoverySession(
-      sessionID: id, flow: "stuck-transfer", wallet: .imtoken, language: .english, start: "transaction-hash",
-      now: ReportFixture.createdAt)
-    session.path = [
-      .init(step: "transaction-hash", answer: .string(ReportFixture.pendingHash)), .init(step: "diagnosis", answer: "pending"),
-      .init(step: "restart-wallet", answer: restartAnswer), .init(step: "still-pending", answer: "yes"),
-    ]
-    session.status = .completed
-    session.currentStep = nil
-    session.outcome = "speed-up"
-    session.solved = false
-    try store.save(session)
+    try store.save(ReportFixture.stuckTransferSession(restartAnswer: restartAnswer, id: id))
     return store
   }
 
@@ -30,13 +19,13 @@ struct ReportRecoveryTests {
     let home = TemporaryDirectory("state")
     let store = try Self.savedSession(in: home)
     let flows = try FlowLoader.bundled()
-    let recovery = try ReportRecovery.load("latest", store: store, flows: flows, language: .simplifiedChinese)
+    let recovery = try ReportRecovery.load("latest", store: store, flows: flows)
     #expect(recovery.sessionID == "20261126-091500-ab2c")
     #expect(recovery.walletID == "imtoken")
-    #expect(recovery.document["schema"]?.stringValue == "walletdoctor.recovery/1")
-    #expect(recovery.document["lang"]?.stringValue == "zh-Hans")
+    #expect(recovery.document(.simplifiedChinese)["schema"]?.stringValue == "walletdoctor.recovery/1")
+    #expect(recovery.document(.simplifiedChinese)["lang"]?.stringValue == "zh-Hans")
     #expect(recovery.tried.count == 5)
-    #expect(recovery.tried.last?.english == "Did this solve it? No.")
+    #expect(recovery.tried.last?.english == "Did this solve it? → No")
     #expect(recovery.outcome != nil)
 
     let temporary = TemporaryDirectory("report")
@@ -51,18 +40,21 @@ struct ReportRecoveryTests {
     #expect(request.contains("会话 20261126-091500-ab2c"))
     let report = try ReportFixture.json(directory, ReportFiles.reportJSON)
     #expect((report["recovery"] as? [String: Any])?["session_id"] as? String == "20261126-091500-ab2c")
+    // The flow's own Chinese sentences are the tool's, not typed text: nothing was redacted from them.
+    #expect((report["redactions"] as? [String: Int])?.isEmpty == true)
+    #expect(!request.contains("[REDACTED"))
   }
 
   @Test func aSessionIDIsLoadedAndBadSelectorsAreUsageErrors() throws {
     let home = TemporaryDirectory("state")
     let store = try Self.savedSession(in: home)
     let flows = try FlowLoader.bundled()
-    #expect(try ReportRecovery.load("20261126-091500-ab2c", store: store, flows: flows, language: .english).flow == "stuck-transfer")
+    #expect(try ReportRecovery.load("20261126-091500-ab2c", store: store, flows: flows).flowID == "stuck-transfer")
     for selector in ["../../etc/passwd", "20261126-091500-zzzz", "nonsense"] {
-      #expect(throws: InputError.self) { try ReportRecovery.load(selector, store: store, flows: flows, language: .english) }
+      #expect(throws: InputError.self) { try ReportRecovery.load(selector, store: store, flows: flows) }
     }
     let empty = try RecoverySessionStore(state: try StateDirectory.open(environment: ["WALLETDOCTOR_HOME": TemporaryDirectory("state").path]))
-    #expect(throws: InputError.self) { try ReportRecovery.load("latest", store: empty, flows: flows, language: .english) }
+    #expect(throws: InputError.self) { try ReportRecovery.load("latest", store: empty, flows: flows) }
   }
 
   @Test(arguments: PlantedSecrets.all)
@@ -70,7 +62,7 @@ struct ReportRecoveryTests {
     let home = TemporaryDirectory("state")
     // As if an older version, or a hand edit, had stored a secret as an answer.
     let store = try Self.savedSession(in: home, restartAnswer: .string("I typed " + secret.text))
-    let recovery = try ReportRecovery.load("latest", store: store, flows: try FlowLoader.bundled(), language: .english)
+    let recovery = try ReportRecovery.load("latest", store: store, flows: try FlowLoader.bundled())
     let temporary = TemporaryDirectory("report")
     let directory = try await ReportFixture.write(
       ReportInput(wallet: ReportFixture.wallet("imtoken"), problem: "help", recovery: recovery), in: temporary.url)

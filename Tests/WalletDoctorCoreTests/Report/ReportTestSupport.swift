@@ -61,6 +61,26 @@ enum ReportFixture {
     return try writer.write(try ReportFiles.render(report), directoryName: report.directoryName, in: parent, force: force)
   }
 
+  /// A finished stuck-transfer walk as `recover` saves it; `restartAnswer` may plant typed text.
+  static func stuckTransferSession(restartAnswer: JSONValue = true, id: String = "20261126-091500-ab2c") -> RecoverySession {
+    var session = RecoverySession(
+      sessionID: id, flow: "stuck-transfer", wallet: .imtoken, language: .english, start: "transaction-hash", now: createdAt)
+    session.path = [
+      .init(step: "transaction-hash", answer: .string(pendingHash)), .init(step: "diagnosis", answer: "pending"),
+      .init(step: "restart-wallet", answer: restartAnswer), .init(step: "still-pending", answer: "yes"),
+    ]
+    session.status = .completed
+    session.currentStep = nil
+    session.outcome = "speed-up"
+    session.solved = false
+    return session
+  }
+
+  static func stuckTransferRecovery(restartAnswer: JSONValue = true) throws -> ReportRecovery {
+    let flow = try #require(try FlowLoader.bundled().first { $0.id == "stuck-transfer" })
+    return ReportRecovery(session: stuckTransferSession(restartAnswer: restartAnswer), flow: flow)
+  }
+
   static func read(_ directory: URL, _ name: String) -> String {
     String(decoding: FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data(), as: UTF8.self)
   }

@@ -17,62 +17,27 @@ public struct BitcoinChainProbe: ChainProbe {
   }
 
   public func probe(
-    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], deadline: Deadline
+    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], context: ProbeContext
   ) async -> ChainProbeResult {
+    let deadline = context.deadline
     let txid = reference.hexDigits
-    let looks = await withTaskGroup(of: (Int, Result<BitcoinLook, TransportFailure>).self) { group in
-      for (index, endpoint) in endpoints.enumerated() {
-        group.addTask { (index, await firstLook(txid: txid, endpoint: endpoint, deadline: deadline)) }
-      }
-      var results = [Result<BitcoinLook, TransportFailure>?](repeating: nil, count: endpoints.count)
-      for await (index, result) in group { results[index] = result }
-      return results.map { $0! }
+    let required = context.requiredAgreement(endpointCount: endpoints.count)
+    let looks = await EndpointRace<BitcoinLook>.firstLooks(
+      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks, decide: Self.decider
+    ) { endpoint in await firstLook(txid: txid, endpoint: endpoint, deadline: deadline) }
+    let selection = FirstLookSelection(
+      chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
+      decide: Self.decider)
+    let sources = selection.sources
+    // Remarks about individual answers (a node without -txindex) come first.
+    let endpointFindings = selection.fresh.flatMap(\.look.notes) + selection.findings
+    guard let decider = selection.decider else {
+      return ChainProbeResult(chain: chain, verdict: .undecided, sources: sources, endpointFindings: endpointFindings)
     }
-
-    var sources: [SourceReport] = []
-    var usable: [(endpoint: EndpointSpec, look: BitcoinLook)] = []
-    for (endpoint, result) in zip(endpoints, looks) {
-      switch result {
-      case .failure(let failure): sources.append(failedSource(endpoint, failure))
-      case .success(let look): usable.append((endpoint, look))
-      }
-    }
-
-    // Lagging endpoints may not have seen the block that mined the transaction.
-    let bestTip = usable.map(\.look.tip).max() ?? 0
-    var fresh: [(endpoint: EndpointSpec, look: BitcoinLook)] = []
-    for candidate in usable {
-      let behind = bestTip - candidate.look.tip
-      if behind > Self.maxLagBlocks {
-        let failure = TransportFailure(
-          .lagging,
-          LocalizedText(
-            en: "lagging: \(behind) blocks behind the best endpoint (tip \(candidate.look.tip) vs \(bestTip))",
-            zh: "同步落后：比最新节点落后 \(behind) 个区块（\(candidate.look.tip) 对 \(bestTip)）"))
-        sources.append(failedSource(candidate.endpoint, failure, head: candidate.look.tip, latency: candidate.look.latency))
-      } else {
-        fresh.append(candidate)
-      }
-    }
-    var endpointFindings = fresh.flatMap(\.look.notes)
-    guard !fresh.isEmpty else {
-      return ChainProbeResult(chain: chain, verdict: .undecided, sources: order(sources, endpoints), endpointFindings: endpointFindings)
-    }
-    for candidate in fresh {
-      sources.append(
-        SourceReport(
-          chain: chain.name, endpoint: candidate.endpoint.displayURL, ok: true,
-          latencyMilliseconds: milliseconds(candidate.look.latency), head: candidate.look.tip))
-    }
-
-    let decider = Self.decider(fresh)
-    if Set(fresh.map(\.look.observation)).count > 1 {
-      endpointFindings.append(disagreement(fresh, decider: decider.endpoint, chain: chain))
+    let result = { (verdict: ChainProbeResult.Verdict) in
+      ChainProbeResult(chain: chain, verdict: verdict, sources: sources, endpointFindings: endpointFindings)
     }
     let look = decider.look
-    let result = { (verdict: ChainProbeResult.Verdict) in
-      ChainProbeResult(chain: chain, verdict: verdict, sources: order(sources, endpoints), endpointFindings: endpointFindings)
-    }
     switch look.observation {
     case .absent:
       return result(.absent)
@@ -152,47 +117,5 @@ public struct BitcoinChainProbe: ChainProbe {
         zh: "未能检查全部父交易（\(endpoint.displayURL)：\(reason.simplifiedChinese)）；若有低手续费的未确认父交易，它会更慢。"
       ).scrubbed(endpoint.secrets),
       evidence: ["endpoint": .string(endpoint.displayURL)])
-  }
-
-  private func disagreement(
-    _ fresh: [(endpoint: EndpointSpec, look: BitcoinLook)], decider: EndpointSpec, chain: Chain
-  ) -> Finding {
-    func said(_ look: BitcoinLook) -> (String, String) {
-      switch look.observation {
-      case .confirmed: return ("confirmed in block \(look.transaction?.blockHeight ?? 0)", "已在第 \(look.transaction?.blockHeight ?? 0) 号区块确认")
-      case .replaced: return ("replaced by \(look.replacement?.replacedBy ?? "?")", "已被 \(look.replacement?.replacedBy ?? "?") 替换")
-      case .pending: return ("unconfirmed, in its mempool", "未确认，在其内存池中")
-      case .absent: return ("no such transaction", "查无此交易")
-      }
-    }
-    let seenBy = fresh.filter { $0.look.observation != .absent }.count
-    let english = fresh.map { "\($0.endpoint.displayURL) at tip \($0.look.tip): \(said($0.look).0)" }
-    let chinese = fresh.map { "\($0.endpoint.displayURL)（区块 \($0.look.tip)）：\(said($0.look).1)" }
-    return Finding(
-      .endpointDisagreement,
-      message: LocalizedText(
-        en: "Endpoints for \(chain.name) disagree (seen by \(seenBy) of \(fresh.count)) — \(english.joined(separator: "; ")). \(decider.displayURL) decided.",
-        zh: "\(chain.name) 的节点结果不一致（\(fresh.count) 个中有 \(seenBy) 个查到）——\(chinese.joined(separator: "；"))。以 \(decider.displayURL) 为准。"),
-      evidence: [
-        "decided_by": .string(decider.displayURL),
-        "answers": .array(
-          fresh.map {
-            ["endpoint": .string($0.endpoint.displayURL), "head": .count($0.look.tip), "observation": .string(said($0.look).0)]
-          }),
-      ])
-  }
-
-  private func failedSource(
-    _ endpoint: EndpointSpec, _ failure: TransportFailure, head: Int64? = nil, latency: Duration? = nil
-  ) -> SourceReport {
-    SourceReport(
-      chain: endpoint.chain.name, endpoint: endpoint.displayURL, ok: false,
-      latencyMilliseconds: latency.map(milliseconds), head: head, error: failure.message.scrubbed(endpoint.secrets),
-      errorKind: failure.kind)
-  }
-
-  /// Sources in the order the endpoints were given, so output is deterministic.
-  private func order(_ sources: [SourceReport], _ endpoints: [EndpointSpec]) -> [SourceReport] {
-    endpoints.compactMap { endpoint in sources.first { $0.endpoint == endpoint.displayURL && $0.chain == endpoint.chain.name } }
   }
 }

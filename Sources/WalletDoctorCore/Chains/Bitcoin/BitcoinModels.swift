@@ -194,3 +194,22 @@ struct BitcoinLook: Sendable {
     return transaction != nil ? .pending : .absent
   }
 }
+
+extension BitcoinLook: ProbeFirstLook {
+  var height: Int64 { tip }
+  var knowsTransaction: Bool { observation != .absent }
+  /// Not found, or replaced: verdicts that need agreement before they are said plainly.
+  var isAlarming: Bool { observation == .absent || observation == .replaced }
+  var said: LocalizedText {
+    switch observation {
+    case .confirmed:
+      let height = transaction?.blockHeight ?? 0
+      return LocalizedText(en: "confirmed in block \(height)", zh: "已在第 \(height) 号区块确认")
+    case .replaced:
+      let replacement = replacement?.replacedBy ?? "?"
+      return LocalizedText(en: "replaced by \(replacement)", zh: "已被 \(replacement) 替换")
+    case .pending: return LocalizedText(en: "unconfirmed, in its mempool", zh: "未确认，在其内存池中")
+    case .absent: return LocalizedText(en: "no such transaction", zh: "查无此交易")
+    }
+  }
+}

@@ -6,7 +6,7 @@
 /// head are recorded and ignored; when usable endpoints disagree, the freshest head wins.
 public struct EVMChainProbe: ChainProbe {
   /// An endpoint further behind the best head than this is ignored as lagging.
-  public static let maxLagBlocks: UInt64 = 64
+  public static let maxLagBlocks: Int64 = 64
 
   public let transport: any HTTPTransport
 
@@ -36,101 +36,45 @@ public struct EVMChainProbe: ChainProbe {
   }
 
   public func probe(
-    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], deadline: Deadline
+    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], context: ProbeContext
   ) async -> ChainProbeResult {
     let hash = reference.evmHash
-    let looks = await withTaskGroup(of: (Int, Result<FirstLook, TransportFailure>).self) { group in
-      for (index, endpoint) in endpoints.enumerated() {
-        group.addTask { (index, await firstLook(hash: hash, endpoint: endpoint, deadline: deadline)) }
-      }
-      var results = [Result<FirstLook, TransportFailure>?](repeating: nil, count: endpoints.count)
-      for await (index, result) in group { results[index] = result }
-      return results.map { $0! }
+    let deadline = context.deadline
+    let required = context.requiredAgreement(endpointCount: endpoints.count)
+    let looks = await EndpointRace<FirstLook>.firstLooks(
+      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks,
+      fits: { chain.evmChainId == nil || $0.chainId == chain.evmChainId }, decide: Self.decide
+    ) { endpoint in await firstLook(hash: hash, endpoint: endpoint, deadline: deadline) }
+    let selection = FirstLookSelection(
+      chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
+      misfit: { look, endpoint in Self.wrongChain(look, endpoint: endpoint, chain: chain) }, decide: Self.decide)
+    var endpointFindings = selection.findings
+    let sources = selection.sources
+    guard let decider = selection.decider else {
+      return ChainProbeResult(chain: chain, verdict: .undecided, sources: sources, endpointFindings: endpointFindings)
     }
-
-    var sources: [SourceReport] = []
-    var endpointFindings: [Finding] = []
-    var usable: [(endpoint: EndpointSpec, look: FirstLook)] = []
-    for (endpoint, result) in zip(endpoints, looks) {
-      switch result {
-      case .failure(let failure):
-        sources.append(failedSource(endpoint, failure))
-      case .success(let look) where chain.evmChainId != nil && look.chainId != chain.evmChainId:
-        let failure = TransportFailure(
-          .wrongChain,
-          LocalizedText(
-            en: "serves chain id \(look.chainId), not \(chain.name) (\(chain.evmChainId!)); its answers were not used",
-            zh: "服务的链 ID 为 \(look.chainId)，而不是 \(chain.name)（\(chain.evmChainId!)）；其应答未被采用"))
-        sources.append(failedSource(endpoint, failure, head: Int64(look.head.number), latency: look.latency))
-        endpointFindings.append(
-          Finding(
-            .endpointWrongChain,
-            message: LocalizedText(
-              en: "\(endpoint.displayURL) was given for \(chain.name) (chain id \(chain.evmChainId!)) but serves chain id \(look.chainId); its answers were ignored.",
-              zh: "\(endpoint.displayURL) 被指定用于 \(chain.name)（链 ID \(chain.evmChainId!)），但实际服务链 ID \(look.chainId)；其应答已被忽略。"),
-            evidence: [
-              "endpoint": .string(endpoint.displayURL), "expected_chain_id": .count(chain.evmChainId!),
-              "reported_chain_id": .count(look.chainId),
-            ]))
-      case .success(let look):
-        usable.append((endpoint, look))
-      }
-    }
-
-    // Lagging endpoints may not have seen the block that mined the transaction.
-    let bestHead = usable.map(\.look.head.number).max() ?? 0
-    var fresh: [(endpoint: EndpointSpec, look: FirstLook)] = []
-    for candidate in usable {
-      let behind = bestHead - candidate.look.head.number
-      if behind > Self.maxLagBlocks {
-        let failure = TransportFailure(
-          .lagging,
-          LocalizedText(
-            en: "lagging: \(behind) blocks behind the best endpoint (head \(candidate.look.head.number) vs \(bestHead))",
-            zh: "同步落后：比最新节点落后 \(behind) 个区块（\(candidate.look.head.number) 对 \(bestHead)）"))
-        sources.append(failedSource(candidate.endpoint, failure, head: Int64(candidate.look.head.number), latency: candidate.look.latency))
-      } else {
-        fresh.append(candidate)
-      }
-    }
-    guard !fresh.isEmpty else {
-      return ChainProbeResult(chain: chain, verdict: .undecided, sources: order(sources, endpoints), endpointFindings: endpointFindings)
-    }
-    for candidate in fresh {
-      sources.append(
-        SourceReport(
-          chain: chain.name, endpoint: candidate.endpoint.displayURL, ok: true,
-          latencyMilliseconds: milliseconds(candidate.look.latency), head: Int64(candidate.look.head.number)))
-    }
-
-    // The freshest head decides; on a tie, positive evidence (a receipt, then the transaction) wins.
-    let ranked = fresh.sorted {
-      ($0.look.head.number, $0.look.observation) > ($1.look.head.number, $1.look.observation)
-    }
-    let decider = ranked[0]
-    let observations = Set(fresh.map(\.look.observation))
-    if observations.count > 1 {
-      endpointFindings.append(disagreement(fresh, decider: decider.endpoint, chain: chain))
-    }
+    let ranked = selection.fresh.sorted { Self.rank($0.look) > Self.rank($1.look) }
 
     let query = reference.evmHash
     switch decider.look.observation {
     case .absent:
-      return ChainProbeResult(chain: chain, verdict: .absent, sources: order(sources, endpoints), endpointFindings: endpointFindings)
+      return ChainProbeResult(chain: chain, verdict: .absent, sources: sources, endpointFindings: endpointFindings)
     case .mined:
       let diagnosis = EVMMinedVerdict.diagnose(
         chain: chain, query: query, transaction: decider.look.transaction, receipt: decider.look.receipt!,
         head: decider.look.head.number)
-      return ChainProbeResult(chain: chain, verdict: .found(diagnosis), sources: order(sources, endpoints), endpointFindings: endpointFindings)
+      return ChainProbeResult(chain: chain, verdict: .found(diagnosis), sources: sources, endpointFindings: endpointFindings)
     case .pending:
       let transaction = decider.look.transaction!
       // The second look goes to the decider; if it fails, to the next fresh endpoint that also saw it.
       var account: EVMAccountState?
+      var accountEndpoint: EndpointSpec?
       var accountFailure: (EndpointSpec, TransportFailure)?
       for candidate in ranked where candidate.look.observation == .pending {
         switch await secondLook(address: transaction.from, endpoint: candidate.endpoint, deadline: deadline) {
         case .success(let state):
           account = state
+          accountEndpoint = candidate.endpoint
         case .failure(let failure):
           accountFailure = (candidate.endpoint, failure)
           continue
@@ -149,7 +93,14 @@ public struct EVMChainProbe: ChainProbe {
             ).scrubbed(endpoint.secrets),
             evidence: ["endpoint": .string(endpoint.displayURL), "error_kind": .string(failure.kind.rawValue)]))
       }
-      return ChainProbeResult(chain: chain, verdict: .found(diagnosis), sources: order(sources, endpoints), endpointFindings: endpointFindings)
+      if diagnosis.status == .replaced, let accountEndpoint, required > 1 {
+        let others = ranked.map(\.endpoint).filter { $0 != accountEndpoint }.prefix(required - 1)
+        let finding = await corroborateReplacement(
+          nonce: transaction.nonce, address: transaction.from, decidedBy: accountEndpoint, others: Array(others),
+          chain: chain, required: required, deadline: deadline)
+        if let finding { endpointFindings.append(finding) }
+      }
+      return ChainProbeResult(chain: chain, verdict: .found(diagnosis), sources: sources, endpointFindings: endpointFindings)
     }
   }
 
@@ -234,6 +185,68 @@ public struct EVMChainProbe: ChainProbe {
       .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
   }
 
+  // MARK: - Agreement
+
+  /// The freshest head decides; on a tie, positive evidence (a receipt, then the transaction) wins.
+  static func rank(_ look: FirstLook) -> (UInt64, FirstLook.Observation) { (look.head.number, look.observation) }
+
+  static func decide(_ fresh: [FirstLookSelection<FirstLook>.Candidate]) -> FirstLookSelection<FirstLook>.Candidate {
+    fresh.max { rank($0.look) < rank($1.look) }!
+  }
+
+  /// An endpoint that serves another chain: its answers are unusable, and the user should know.
+  static func wrongChain(_ look: FirstLook, endpoint: EndpointSpec, chain: Chain) -> (TransportFailure, Finding)? {
+    guard let expected = chain.evmChainId, look.chainId != expected else { return nil }
+    let failure = TransportFailure(
+      .wrongChain,
+      LocalizedText(
+        en: "serves chain id \(look.chainId), not \(chain.name) (\(expected)); its answers were not used",
+        zh: "服务的链 ID 为 \(look.chainId)，而不是 \(chain.name)（\(expected)）；其应答未被采用"))
+    let finding = Finding(
+      .endpointWrongChain,
+      message: LocalizedText(
+        en: "\(endpoint.displayURL) was given for \(chain.name) (chain id \(expected)) but serves chain id \(look.chainId); its answers were ignored.",
+        zh: "\(endpoint.displayURL) 被指定用于 \(chain.name)（链 ID \(expected)），但实际服务链 ID \(look.chainId)；其应答已被忽略。"),
+      evidence: [
+        "endpoint": .string(endpoint.displayURL), "expected_chain_id": .count(expected),
+        "reported_chain_id": .count(look.chainId),
+      ])
+    return (failure, finding)
+  }
+
+  /// Asks other endpoints whether the nonce is really used before calling a transaction replaced.
+  private func corroborateReplacement(
+    nonce: UInt64, address: String, decidedBy: EndpointSpec, others: [EndpointSpec], chain: Chain, required: Int,
+    deadline: Deadline
+  ) async -> Finding? {
+    let answers = await withTaskGroup(of: (EndpointSpec, EVMAccountState?).self) { group in
+      for endpoint in others {
+        group.addTask {
+          if case .success(let state) = await secondLook(address: address, endpoint: endpoint, deadline: deadline) {
+            return (endpoint, state)
+          }
+          return (endpoint, nil)
+        }
+      }
+      var collected: [(EndpointSpec, EVMAccountState?)] = []
+      for await answer in group { collected.append(answer) }
+      return collected
+    }
+    let contradicting = answers.filter { $0.1.map { nonce >= $0.confirmedNonce } ?? false }.map(\.0)
+    if !contradicting.isEmpty {
+      let names = contradicting.map(\.displayURL).joined(separator: ", ")
+      return Finding(
+        .endpointDisagreement,
+        message: LocalizedText(
+          en: "Endpoints for \(chain.name) disagree on nonce \(nonce): \(decidedBy.displayURL) counts it as used, \(names) do not. The endpoint with the freshest head decided.",
+          zh: "\(chain.name) 的节点对 nonce \(nonce) 的判断不一致：\(decidedBy.displayURL) 认为已被使用，\(names) 认为没有。以区块最新的节点为准。"),
+        evidence: ["decided_by": .string(decidedBy.displayURL), "nonce": .count(nonce)])
+    }
+    let agreeing = 1 + answers.filter { $0.1.map { nonce < $0.confirmedNonce } ?? false }.count
+    return agreeing < required
+      ? FirstLookSelection<FirstLook>.singleSource(decidedBy, chain: chain, agreeing: agreeing, required: required) : nil
+  }
+
   // MARK: - Assembling
 
   private func pendingFacts(_ look: FirstLook, endpoint: EndpointSpec, account: EVMAccountState?) -> EVMPendingFacts {
@@ -258,49 +271,23 @@ public struct EVMChainProbe: ChainProbe {
       feeHistory: look.feeHistory, head: look.head.number, endpoint: endpoint.displayURL, account: account)
   }
 
-  private func disagreement(_ fresh: [(endpoint: EndpointSpec, look: FirstLook)], decider: EndpointSpec, chain: Chain) -> Finding {
-    func said(_ look: FirstLook) -> (String, String) {
-      switch look.observation {
-      case .mined: return ("mined (receipt)", "已打包（有回执）")
-      case .pending: return ("pending (no receipt)", "待处理（无回执）")
-      case .absent: return ("no such transaction", "查无此交易")
-      }
-    }
-    let english = fresh.map { "\($0.endpoint.displayURL) at block \($0.look.head.number): \(said($0.look).0)" }
-    let chinese = fresh.map { "\($0.endpoint.displayURL)（区块 \($0.look.head.number)）：\(said($0.look).1)" }
-    return Finding(
-      .endpointDisagreement,
-      message: LocalizedText(
-        en: "Endpoints for \(chain.name) disagree — \(english.joined(separator: "; ")). The freshest, \(decider.displayURL), decided.",
-        zh: "\(chain.name) 的节点结果不一致——\(chinese.joined(separator: "；"))。以区块最新的 \(decider.displayURL) 为准。"),
-      evidence: [
-        "decided_by": .string(decider.displayURL),
-        "answers": .array(
-          fresh.map {
-            [
-              "endpoint": .string($0.endpoint.displayURL), "head": .count($0.look.head.number),
-              "observation": .string(said($0.look).0),
-            ]
-          }),
-      ])
-  }
-
-  private func failedSource(
-    _ endpoint: EndpointSpec, _ failure: TransportFailure, head: Int64? = nil, latency: Duration? = nil
-  ) -> SourceReport {
-    SourceReport(
-      chain: endpoint.chain.name, endpoint: endpoint.displayURL, ok: false,
-      latencyMilliseconds: latency.map(milliseconds), head: head, error: failure.message.scrubbed(endpoint.secrets),
-      errorKind: failure.kind)
-  }
-
-  /// Sources in the order the endpoints were given, so output is deterministic.
-  private func order(_ sources: [SourceReport], _ endpoints: [EndpointSpec]) -> [SourceReport] {
-    endpoints.compactMap { endpoint in sources.first { $0.endpoint == endpoint.displayURL && $0.chain == endpoint.chain.name } }
-  }
 }
 
 func milliseconds(_ duration: Duration) -> Int {
   let (seconds, attoseconds) = duration.components
   return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+}
+
+extension EVMChainProbe.FirstLook: ProbeFirstLook {
+  var height: Int64 { Int64(clamping: head.number) }
+  var knowsTransaction: Bool { observation != .absent }
+  /// Not found, or failed: verdicts that need agreement before they are said plainly.
+  var isAlarming: Bool { observation == .absent || receipt?.succeeded == false }
+  var said: LocalizedText {
+    switch observation {
+    case .mined: return LocalizedText(en: "mined (receipt)", zh: "已打包（有回执）")
+    case .pending: return LocalizedText(en: "pending (no receipt)", zh: "待处理（无回执）")
+    case .absent: return LocalizedText(en: "no such transaction", zh: "查无此交易")
+    }
+  }
 }

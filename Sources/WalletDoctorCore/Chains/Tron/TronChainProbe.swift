@@ -15,61 +15,27 @@ public struct TronChainProbe: ChainProbe {
   }
 
   public func probe(
-    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], deadline: Deadline
+    _ reference: TransactionReference, chain: Chain, endpoints: [EndpointSpec], context: ProbeContext
   ) async -> ChainProbeResult {
+    let deadline = context.deadline
     let txid = reference.hexDigits
-    let looks = await withTaskGroup(of: (Int, Result<TronLook, TransportFailure>).self) { group in
-      for (index, endpoint) in endpoints.enumerated() {
-        group.addTask {
-          let result = await TronHTTPClient(endpoint: endpoint, transport: transport).firstLook(txid: txid, deadline: deadline)
-          return (index, result.mapError { TransportFailure($0.kind, $0.message.scrubbed(endpoint.secrets)) })
-        }
-      }
-      var results = [Result<TronLook, TransportFailure>?](repeating: nil, count: endpoints.count)
-      for await (index, result) in group { results[index] = result }
-      return results.map { $0! }
+    let required = context.requiredAgreement(endpointCount: endpoints.count)
+    let looks = await EndpointRace<TronLook>.firstLooks(
+      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks, decide: Self.decider
+    ) { endpoint in
+      await TronHTTPClient(endpoint: endpoint, transport: transport).firstLook(txid: txid, deadline: deadline)
+        .mapError { TransportFailure($0.kind, $0.message.scrubbed(endpoint.secrets)) }
     }
-
-    var sources: [SourceReport] = []
-    var usable: [(endpoint: EndpointSpec, look: TronLook)] = []
-    for (endpoint, result) in zip(endpoints, looks) {
-      switch result {
-      case .failure(let failure): sources.append(failedSource(endpoint, failure))
-      case .success(let look): usable.append((endpoint, look))
-      }
-    }
-    let bestHead = usable.map(\.look.head.number).max() ?? 0
-    var fresh: [(endpoint: EndpointSpec, look: TronLook)] = []
-    for candidate in usable {
-      let behind = bestHead - candidate.look.head.number
-      if behind > Self.maxLagBlocks {
-        let failure = TransportFailure(
-          .lagging,
-          LocalizedText(
-            en: "lagging: \(behind) blocks behind the best endpoint (head \(candidate.look.head.number) vs \(bestHead))",
-            zh: "同步落后：比最新节点落后 \(behind) 个区块（\(candidate.look.head.number) 对 \(bestHead)）"))
-        sources.append(
-          failedSource(candidate.endpoint, failure, head: candidate.look.head.number, latency: candidate.look.latency))
-      } else {
-        fresh.append(candidate)
-      }
-    }
-    var endpointFindings: [Finding] = []
-    guard !fresh.isEmpty else {
-      return ChainProbeResult(chain: chain, verdict: .undecided, sources: order(sources, endpoints))
-    }
-    for candidate in fresh {
-      sources.append(
-        SourceReport(
-          chain: chain.name, endpoint: candidate.endpoint.displayURL, ok: true,
-          latencyMilliseconds: milliseconds(candidate.look.latency), head: candidate.look.head.number))
-    }
-    let decider = Self.decider(fresh)
-    if Set(fresh.map(\.look.observation)).count > 1 {
-      endpointFindings.append(disagreement(fresh, decider: decider.endpoint, chain: chain))
+    let selection = FirstLookSelection(
+      chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
+      decide: Self.decider)
+    let sources = selection.sources
+    let endpointFindings = selection.findings
+    guard let decider = selection.decider else {
+      return ChainProbeResult(chain: chain, verdict: .undecided, sources: sources, endpointFindings: endpointFindings)
     }
     let result = { (verdict: ChainProbeResult.Verdict) in
-      ChainProbeResult(chain: chain, verdict: verdict, sources: order(sources, endpoints), endpointFindings: endpointFindings)
+      ChainProbeResult(chain: chain, verdict: verdict, sources: sources, endpointFindings: endpointFindings)
     }
 
     let look = decider.look
@@ -142,46 +108,5 @@ public struct TronChainProbe: ChainProbe {
         zh: "无法读取发送方的余额、能量和实时价格（\(endpoint.displayURL)：\(failure.message.simplifiedChinese)）；未核对 TRX 数额。"
       ).scrubbed(endpoint.secrets),
       evidence: ["endpoint": .string(endpoint.displayURL), "error_kind": .string(failure.kind.rawValue)])
-  }
-
-  private func disagreement(
-    _ fresh: [(endpoint: EndpointSpec, look: TronLook)], decider: EndpointSpec, chain: Chain
-  ) -> Finding {
-    func said(_ look: TronLook) -> (String, String) {
-      switch look.observation {
-      case .mined:
-        let block = look.info?.blockNumber.map(String.init) ?? "?"
-        return ("in block \(block)", "在第 \(block) 号区块")
-      case .pending: return ("in its pending pool", "在其待处理交易池中")
-      case .absent: return ("no such transaction", "查无此交易")
-      }
-    }
-    let english = fresh.map { "\($0.endpoint.displayURL) at block \($0.look.head.number): \(said($0.look).0)" }
-    let chinese = fresh.map { "\($0.endpoint.displayURL)（区块 \($0.look.head.number)）：\(said($0.look).1)" }
-    return Finding(
-      .endpointDisagreement,
-      message: LocalizedText(
-        en: "Endpoints for \(chain.name) disagree — \(english.joined(separator: "; ")). \(decider.displayURL) decided.",
-        zh: "\(chain.name) 的节点结果不一致——\(chinese.joined(separator: "；"))。以 \(decider.displayURL) 为准。"),
-      evidence: [
-        "decided_by": .string(decider.displayURL),
-        "answers": .array(
-          fresh.map {
-            ["endpoint": .string($0.endpoint.displayURL), "head": .count($0.look.head.number), "observation": .string(said($0.look).0)]
-          }),
-      ])
-  }
-
-  private func failedSource(
-    _ endpoint: EndpointSpec, _ failure: TransportFailure, head: Int64? = nil, latency: Duration? = nil
-  ) -> SourceReport {
-    SourceReport(
-      chain: endpoint.chain.name, endpoint: endpoint.displayURL, ok: false,
-      latencyMilliseconds: latency.map(milliseconds), head: head, error: failure.message.scrubbed(endpoint.secrets),
-      errorKind: failure.kind)
-  }
-
-  private func order(_ sources: [SourceReport], _ endpoints: [EndpointSpec]) -> [SourceReport] {
-    endpoints.compactMap { endpoint in sources.first { $0.endpoint == endpoint.displayURL && $0.chain == endpoint.chain.name } }
   }
 }

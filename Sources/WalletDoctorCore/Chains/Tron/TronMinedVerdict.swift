@@ -14,7 +14,10 @@ struct TronMinedVerdict {
   /// The failed `contractResult` name, or nil when it succeeded. TRX transfers often have no
   /// receipt result at all (zero fields are omitted): that is success. The 32 zero bytes a
   /// successful TRC-20 transfer returns in `contractResult` are not looked at.
-  var failureName: String? {
+  var failureName: String? { Self.failureName(transaction: transaction, info: info) }
+
+  /// The contract result that made the transaction fail (`OUT_OF_ENERGY`, `REVERT`, …), or nil.
+  static func failureName(transaction: TronTransaction?, info: TronTransactionInfo?) -> String? {
     if let result = info?.receiptResult, result != "SUCCESS", result != "DEFAULT" { return result }
     let ret = transaction?.contractRet
     if info?.result == "FAILED" {

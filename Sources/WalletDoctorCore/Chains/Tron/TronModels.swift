@@ -234,3 +234,25 @@ public enum TronUnits {
   /// An integer with thousands separators.
   public static func grouped(_ value: Int64) -> String { BitcoinUnits.grouped(value) }
 }
+
+extension TronLook: ProbeFirstLook {
+  var height: Int64 { head.number }
+  var knowsTransaction: Bool { observation != .absent }
+  /// Not found, failed, or expired: verdicts that need agreement before they are said plainly.
+  var isAlarming: Bool {
+    switch observation {
+    case .absent: return true
+    case .mined: return TronMinedVerdict.failureName(transaction: transaction, info: info) != nil
+    case .pending: return pending.map { TronPendingVerdict.isExpired($0, head: head) } ?? false
+    }
+  }
+  var said: LocalizedText {
+    switch observation {
+    case .mined:
+      let block = info?.blockNumber.map(String.init) ?? "?"
+      return LocalizedText(en: "in block \(block)", zh: "在第 \(block) 号区块")
+    case .pending: return LocalizedText(en: "in its pending pool", zh: "在其待处理交易池中")
+    case .absent: return LocalizedText(en: "no such transaction", zh: "查无此交易")
+    }
+  }
+}
