@@ -52,8 +52,7 @@ struct EndpointsCommandTests {
   @Test func checkFlagsAWrongChainAndADownEndpointAndExitsOneWhenAChainHasNone() async throws {
     let good = try node()
     let wrongChain = try node(chainId: 56)
-    let down = try node()
-    down.stop()
+    let down = try ClosedPort()
     let arguments = [
       "endpoints", "--check", "--rpc", "ethereum=\(good.baseURL.absoluteString)",
       "--rpc", "ethereum=\(wrongChain.baseURL.absoluteString)", "--rpc", "bsc=\(down.baseURL.absoluteString)",
@@ -99,8 +98,7 @@ struct EndpointsCommandTests {
   }
 
   @Test func checkSpeaksChinese() async throws {
-    let down = try node()
-    down.stop()
+    let down = try ClosedPort()
     let outcome = try await CommandRunner.run(
       ["endpoints", "--check", "--rpc", "ethereum=\(down.baseURL.absoluteString)"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(outcome.status == 1)

@@ -27,7 +27,7 @@ struct EndpointHealthTests {
     }
   }
 
-  func chain(_ name: String, _ servers: [TestHTTPServer], prefix: String = "") throws -> ChainEndpoints {
+  func chain(_ name: String, _ servers: [any HasBaseURL], prefix: String = "") throws -> ChainEndpoints {
     let registry = ChainRegistry.builtIn
     let specs = try servers.map { try EndpointSpec.parse("\(name)=\(prefix)\($0.baseURL.absoluteString)", registry: registry) }
     return ChainEndpoints(chain: specs[0].chain, endpoints: specs.map { SelectedEndpoint($0, origin: .commandLine) })
@@ -44,8 +44,7 @@ struct EndpointHealthTests {
     let lagging = try Self.evmNode(head: 900)
     let wrongChain = try Self.evmNode(chainId: 56, head: 5_000)
     let noBatch = try Self.evmNode(head: 1_000, batch: .httpError)
-    let down = try Self.evmNode()
-    down.stop()
+    let down = try ClosedPort()
 
     let health = await check([try chain("ethereum", [good, slightlyBehind, lagging, wrongChain, noBatch, down])])
     let ethereum = try #require(health.first)
@@ -83,8 +82,7 @@ struct EndpointHealthTests {
 
   @Test func aChainWithoutAHealthyEndpointIsAProblem() async throws {
     let wrongChain = try Self.evmNode(chainId: 137)
-    let down = try Self.evmNode()
-    down.stop()
+    let down = try ClosedPort()
     let health = await check([try chain("bsc", [wrongChain, down]), try chain("ethereum", [try Self.evmNode()])])
     #expect(health.map(\.status) == [.problem, .ok])
     #expect(health[0].healthyCount == 0)
@@ -92,8 +90,7 @@ struct EndpointHealthTests {
   }
 
   @Test func tooFewHealthyEndpointsToAgreeIsAWarning() async throws {
-    let down = try Self.evmNode()
-    down.stop()
+    let down = try ClosedPort()
     let health = await check([try chain("ethereum", [try Self.evmNode(), down])])
     #expect(health[0].requiredSources == 2)
     #expect(health[0].status == .warning)
@@ -238,3 +235,11 @@ struct EndpointHealthTests {
     #expect(health[0].endpoints[1].failure?.kind == .wrongChain)
   }
 }
+
+/// Anything tests can point an endpoint at: a live server or a port that refuses connections.
+protocol HasBaseURL {
+  var baseURL: URL { get }
+}
+
+extension TestHTTPServer: HasBaseURL {}
+extension ClosedPort: HasBaseURL {}
