@@ -4,6 +4,11 @@ import Foundation
 /// The process entry: parses arguments, runs the command, and maps errors to exit codes.
 public enum WalletDoctorMain {
   public static func run() async {
+    // A parent may start us with signals blocked (a thread-pool thread's mask is inherited
+    // across exec); unblock them so Ctrl-C and SIGTERM work as a user expects.
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
     // Writes to a closed pipe (`walletdoctor … | head`) must not kill the process.
     signal(SIGPIPE, SIG_IGN)
     await WalletDoctorCommand.main()

@@ -12,6 +12,7 @@ struct DeadlineAndMemoryTests {
   func confirmingNode() throws -> TestHTTPServer {
     let node = JSONRPCNode(results: [
       "eth_chainId": #""0x1""#,
+      "eth_blockNumber": #""0x20""#,
       "eth_getTransactionByHash": """
         {"hash":"\(Self.hash)","from":"0x7435ed30a8b4aeb0877cef0c6e8cffe834eb865f","to":null,"nonce":"0x1","gas":"0x5208",\
         "type":"0x0","value":"0x0","gasPrice":"0x3b9aca00","blockNumber":"0x10","input":"0x"}
@@ -38,6 +39,16 @@ struct DeadlineAndMemoryTests {
     #expect(outcome.stdout.contains(#""status" : "unknown""#))
     #expect(outcome.stdout.contains(#""error_kind" : "timeout""#))
     #expect(outcome.elapsed < .seconds(3), "took \(outcome.elapsed)")
+  }
+
+  @Test func endpointsCheckWithAHangingEndpointEndsWithinTheDeadline() async throws {
+    let hanging = try TestHTTPServer { _ in .script([.hang]) }
+    defer { hanging.stop() }
+    let healthy = try confirmingNode()
+    let outcome = try await CommandRunner.run(["endpoints", "--check", "--timeout", "3", "--json"] + rpc(hanging) + rpc(healthy))
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("timeout"))
+    #expect(outcome.elapsed < .seconds(4), "took \(outcome.elapsed)")
   }
 
   @Test func aSlowEndpointCostsLittle() async throws {

@@ -89,7 +89,8 @@ final class TerminalSession: @unchecked Sendable {
     while !finished {
       if !condition.wait(until: deadline) {
         condition.unlock()
-        process.terminate()
+        // SIGKILL: children of the test inherit a thread's blocked signal mask, so SIGTERM may wait.
+        kill(process.processIdentifier, SIGKILL)
         throw Timeout(waitingFor: "exit", screen: screen)
       }
     }

@@ -266,6 +266,18 @@ struct EVMDiagnosisTests {
     #expect(diagnosis.findings.contains { $0.code == .endpointsUnavailable })
   }
 
+  @Test func nothingReachableOnAnyChainIsSaidOnceAsANetworkProblem() async throws {
+    let first = try Fixture().server()
+    let second = try Fixture().server()
+    first.stop()
+    second.stop()
+    let diagnosis = try await diagnose([("ethereum", first), ("bsc", second)])
+    #expect(diagnosis.status == .unknown)
+    #expect(diagnosis.findings.count == 1)
+    #expect(diagnosis.findings.first?.message.english.contains("may be offline") == true)
+    #expect(diagnosis.findings.first?.evidence["endpoints"] == .integer(2))
+  }
+
   // MARK: - Endpoint faults
 
   @Test func wrongChainIdIsIgnoredAndReported() async throws {

@@ -9,7 +9,7 @@ struct JSONRPCClientTests {
 
   func send(_ transport: FakeTransport) async throws(TransportFailure) -> [JSONRPCOutcome] {
     let client = JSONRPCClient(url: URL(string: "https://node.example")!, transport: transport)
-    return try await client.send(calls, deadline: Deadline(after: .seconds(5))).outcomes
+    return try await client.send(calls, deadline: Deadline(after: .seconds(60))).outcomes
   }
 
   func isArray(_ request: HTTPRequest) -> Bool { request.body?.first == UInt8(ascii: "[") }

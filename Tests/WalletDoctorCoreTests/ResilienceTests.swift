@@ -198,7 +198,7 @@ struct ResilienceTests {
       .response(status: 302, headers: ["Location": request.path + "x"], body: Data(), delayMilliseconds: 0)
     }
     await #expect {
-      try await CurlTransport.shared.send(.get(loop.baseURL.appendingPathComponent("tx"), timeout: .seconds(5)))
+      try await CurlTransport.shared.send(.get(loop.baseURL.appendingPathComponent("tx"), timeout: .seconds(60)))
     } throws: { ($0 as? TransportFailure)?.kind == .httpStatus }
     #expect(loop.requestCount == 4)
   }
@@ -288,9 +288,16 @@ struct ResilienceTests {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path]
     let output = Pipe()
+    let input = Pipe()
     process.standardOutput = output
+    process.standardInput = input
+    // Never inherit the test's stderr: a lingering child holding it would keep `swift test` waiting.
+    process.standardError = FileHandle.nullDevice
     try process.run()
-    defer { process.terminate() }
+    defer {
+      try? input.fileHandleForWriting.close()  // the server exits when its stdin closes
+      kill(process.processIdentifier, SIGKILL)
+    }
     // The server prints its port as its first line and keeps running: read up to the newline only.
     var portData = Data()
     while !portData.contains(UInt8(ascii: "\n")) {

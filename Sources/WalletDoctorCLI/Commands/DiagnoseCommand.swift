@@ -49,7 +49,8 @@ struct DiagnoseCommand: AsyncParsableCommand {
       request = DiagnoseRequest(
         reference: reference, chainNames: chain,
         endpoints: try network.endpoints(registry: registry, config: output.configuration),
-        timeout: network.timeoutDuration(config: output.configuration))
+        timeout: network.timeoutDuration(config: output.configuration),
+        minimumSources: network.minimumSources(config: output.configuration))
       _ = try engine.plan(request)
     } catch {
       Console.err(LocalizedText(en: "error: ", zh: "错误：")(language) + error.message(language) + "\n")

@@ -1,3 +1,4 @@
+import Foundation
 import WalletDoctorCore
 
 /// Renders a diagnosis for a person, doctor-style: the verdict first, then findings with
@@ -161,8 +162,26 @@ struct DiagnosisTextRenderer {
         "\(sources.count) 个节点中有 \(usable) 个给出了可用应答\(verbose ? "：" : "（-v 查看详情）。")")
     ]
     guard verbose else {
+      // Failures with the same cause are said once (offline: every endpoint fails the same way).
+      var causes: [String] = []
+      var byCause: [String: [SourceReport]] = [:]
       for source in sources where !source.ok {
-        lines.append("  \(style.marker(.warning)) \(source.chain) \(source.endpoint): \(source.error?(language) ?? "")")
+        let cause = source.error?(language) ?? ""
+        if byCause[cause] == nil { causes.append(cause) }
+        byCause[cause, default: []].append(source)
+      }
+      for cause in causes {
+        let group = byCause[cause]!
+        if group.count < 3 {
+          for source in group {
+            lines.append("  \(style.marker(.warning)) \(source.chain) \(source.endpoint): \(cause)")
+          }
+        } else {
+          let hosts = group.prefix(3).map { URL(string: $0.endpoint)?.host ?? $0.endpoint }.joined(separator: ", ")
+          lines.append(
+            "  \(style.marker(.warning)) "
+              + text("\(group.count) endpoints (\(hosts), …): \(cause)", "\(group.count) 个节点（\(hosts) 等）：\(cause)"))
+        }
       }
       return lines
     }

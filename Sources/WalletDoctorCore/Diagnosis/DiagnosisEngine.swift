@@ -168,6 +168,23 @@ public struct DiagnosisEngine: TransactionDiagnosing {
     }
     let silent = undecided.map(\.chain.name).joined(separator: ", ")
     var findings = endpointFindings
+    let allSources = results.flatMap(\.sources)
+    let unreachableKinds: Set<EndpointErrorKind> = [.dns, .connect, .tls, .timeout]
+    if undecided.count == results.count, undecided.count > 1, !allSources.isEmpty,
+      allSources.allSatisfy({ !$0.ok && $0.errorKind.map(unreachableKinds.contains) == true })
+    {
+      // Nothing answered at all, for the same kind of reason: the network, not the chains.
+      findings.append(
+        Finding(
+          .endpointsUnavailable,
+          message: LocalizedText(
+            en: "None of the \(allSources.count) endpoints of \(silent) could be reached (name lookup, connection or TLS failed, or no answer in time). This computer may be offline, or public blockchain endpoints may be blocked on this network: try another network, or a proxy (HTTPS_PROXY / --proxy).",
+            zh: "\(silent) 的 \(allSources.count) 个节点均无法连接（域名解析、连接或 TLS 失败，或未及时应答）。这台电脑可能未联网，或所在网络屏蔽了公共区块链节点：请换一个网络，或使用代理（HTTPS_PROXY / --proxy）。"),
+          evidence: [
+            "chains": .array(undecided.map { .string($0.chain.name) }), "endpoints": .count(allSources.count),
+          ]))
+      return unknown(query: query, results: results, silent: silent, undecidedCount: undecided.count, findings: findings, sources: sources)
+    }
     for result in undecided {
       findings.append(
         Finding(
@@ -177,11 +194,19 @@ public struct DiagnosisEngine: TransactionDiagnosing {
             zh: "\(result.chain.name) 的节点均未给出可用应答（见来源列表），交易可能就在该链上。"),
           evidence: ["chain": .string(result.chain.name), "endpoints": .count(result.sources.count)]))
     }
+    return unknown(query: query, results: results, silent: silent, undecidedCount: undecided.count, findings: findings, sources: sources)
+  }
+
+  private func unknown(
+    query: String, results: [ChainProbeResult], silent: String, undecidedCount: Int, findings: [Finding],
+    sources: [SourceReport]
+  ) -> Diagnosis {
+    let othersAnswered = results.count > undecidedCount
     return Diagnosis(
       query: query, chain: results.count == 1 ? results[0].chain.name : nil, status: .unknown,
       summary: LocalizedText(
-        en: "Could not decide: no endpoint of \(silent) gave a usable answer\(results.count > undecided.count ? ", and the transaction was not found on the other chains" : ""). This says nothing about the transaction itself.",
-        zh: "无法判断：\(silent) 的节点均未给出可用应答\(results.count > undecided.count ? "，其他链上也未找到该交易" : "")。这并不说明交易本身有问题。"),
+        en: "Could not decide: no endpoint of \(silent) gave a usable answer\(othersAnswered ? ", and the transaction was not found on the other chains" : ""). This says nothing about the transaction itself.",
+        zh: "无法判断：\(silent) 的节点均未给出可用应答\(othersAnswered ? "，其他链上也未找到该交易" : "")。这并不说明交易本身有问题。"),
       findings: findings.sorted { $0.severity < $1.severity },
       recommendations: [
         Recommendation(

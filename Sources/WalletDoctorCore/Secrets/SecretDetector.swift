@@ -190,7 +190,9 @@ public struct SecretDetector: Sendable {
     for length in BIP39WordList.phraseLengths.sorted() where length <= run.count {
       for start in 0...(run.count - length) {
         let window = Array(values[start..<start + length])
-        guard BIP39WordList.hasValidChecksum(window), ChineseCharacterFrequency.looksRandom(window) else { continue }
+        // The frequency test first: it is far cheaper than the SHA-256 of the checksum and rejects
+        // nearly every window of ordinary text.
+        guard ChineseCharacterFrequency.looksRandom(window), BIP39WordList.hasValidChecksum(window) else { continue }
         matches.append(SecretMatch(kind: .recoveryPhrase, range: run[start].range.lowerBound..<run[start + length - 1].range.upperBound))
       }
     }

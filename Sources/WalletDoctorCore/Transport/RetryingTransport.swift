@@ -113,10 +113,17 @@ public struct RetryingTransport: HTTPTransport {
 
   /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires.
   static func httpDate(_ text: String) -> Date? {
+    imfFixdate().date(from: text)
+  }
+
+  private static func imfFixdate() -> DateFormatter {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "GMT")
-    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-    return formatter.date(from: text)
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+    return formatter
   }
+
+  /// The same format, for tests that build `Retry-After` dates.
+  static var httpDateFormatterForTests: DateFormatter { imfFixdate() }
 }

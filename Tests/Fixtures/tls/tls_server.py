@@ -3,7 +3,10 @@
 walletdoctor refuses it. Prints its port as the first line of stdout, then serves until killed."""
 import http.server
 import os
+import signal
 import ssl
+import sys
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -21,6 +24,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+
+# A child started from a test inherits the test thread's blocked signal mask: unblock, so SIGTERM
+# works, and also exit when the test closes our stdin (or dies), so no server outlives its test.
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
+def exit_when_stdin_closes():
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
+threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
 
 server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
 context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

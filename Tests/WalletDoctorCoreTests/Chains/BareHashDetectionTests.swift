@@ -61,7 +61,7 @@ struct BareHashDetectionTests {
       "tron=\(servers.tron.baseURL.absoluteString)",
     ]
     let endpoints = try arguments.map { try EndpointSpec.parse($0, registry: registry) }
-    let request = DiagnoseRequest(reference: try TransactionReference.parse(hash), endpoints: endpoints, timeout: .seconds(20))
+    let request = DiagnoseRequest(reference: try TransactionReference.parse(hash), endpoints: endpoints, timeout: .seconds(60))
     return await DiagnosisEngine(transport: CurlTransport.shared, registry: registry).diagnose(request)
   }
 

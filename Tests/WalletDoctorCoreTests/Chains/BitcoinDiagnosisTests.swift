@@ -10,7 +10,7 @@ struct BitcoinDiagnosisTests {
   typealias Fixture = EsploraFixture
 
   /// Diagnoses `txid` with exactly the given `--rpc bitcoin=…` endpoints.
-  func diagnose(_ urls: [String], txid: String = Fixture.txid, timeout: Duration = .seconds(10)) async throws -> Diagnosis {
+  func diagnose(_ urls: [String], txid: String = Fixture.txid, timeout: Duration = .seconds(60)) async throws -> Diagnosis {
     let registry = ChainRegistry.builtIn
     let endpoints = try urls.map { try EndpointSpec.parse("bitcoin=\($0)", registry: registry) }
     let request = DiagnoseRequest(reference: try TransactionReference.parse(txid), endpoints: endpoints, timeout: timeout)

@@ -9,7 +9,7 @@ import Testing
 struct TronDiagnosisTests {
   typealias Fixture = TronFixture
 
-  func diagnose(_ endpoints: [EndpointSpec], timeout: Duration = .seconds(10)) async throws -> Diagnosis {
+  func diagnose(_ endpoints: [EndpointSpec], timeout: Duration = .seconds(60)) async throws -> Diagnosis {
     let request = DiagnoseRequest(
       reference: try TransactionReference.parse(Fixture.txid), endpoints: endpoints, timeout: timeout)
     return await DiagnosisEngine(transport: CurlTransport.shared, registry: .builtIn).diagnose(request)

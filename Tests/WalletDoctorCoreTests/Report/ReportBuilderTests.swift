@@ -14,7 +14,7 @@ struct ReportBuilderTests {
       wallet: ReportFixture.wallet("imtoken"),
       transactions: [try TransactionReference.parse(ReportFixture.confirmedHash), try TransactionReference.parse(ReportFixture.pendingHash)],
       problem: "My transfer has been stuck for two hours.", contact: "alice@example.com", appVersion: "2.14.1",
-      device: "iPhone 13, iOS 17.5", endpoints: [endpoint], timeout: .seconds(10))
+      device: "iPhone 13, iOS 17.5", endpoints: [endpoint], timeout: .seconds(60))
     let engine = DiagnosisEngine(transport: CurlTransport.shared, registry: .builtIn)
     let directory = try await ReportFixture.write(input, diagnoser: engine, in: temporary.url)
 

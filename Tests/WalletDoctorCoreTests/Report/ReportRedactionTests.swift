@@ -94,7 +94,7 @@ struct ReportRedactionTests {
     let endpoint = try EndpointSpec.parse("ethereum=\(keyed)", registry: .builtIn)
     let input = ReportInput(
       wallet: ReportFixture.wallet("imtoken"), transactions: [try TransactionReference.parse(ReportFixture.confirmedHash)],
-      endpoints: [endpoint], timeout: .seconds(10))
+      endpoints: [endpoint], timeout: .seconds(60))
     let engine = DiagnosisEngine(transport: CurlTransport.shared, registry: .builtIn)
     let directory = try await ReportFixture.write(input, diagnoser: engine, in: temporary.url)
     let all = Self.everything(in: directory)
