@@ -25,6 +25,9 @@ targets=(
 
 build=(swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 mkdir -p .build
+# SwiftPM does not notice files added to the root package (a path dependency here) once it has
+# planned a build; dropping the plan makes it look again. Compiled objects are kept.
+rm -f .build/debug.yaml
 echo "Building fuzz targets (libFuzzer + AddressSanitizer)…"
 # The gold linker warns "Cannot export local symbol" for sanitizer symbols; harmless.
 if ! "${build[@]}" >.build/fuzz-build.log 2>&1; then

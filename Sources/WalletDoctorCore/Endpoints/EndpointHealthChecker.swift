@@ -53,8 +53,8 @@ public struct EndpointHealthChecker: Sendable {
           judged.failure = TransportFailure(
             .lagging,
             LocalizedText(
-              en: "lagging: \(behind) blocks behind the best endpoint (head \(head) vs \(bestHead)); its answers would be ignored",
-              zh: "同步落后：比最新节点落后 \(behind) 个区块（\(head) 对 \(bestHead)）；其应答将被忽略"))
+              en: "\(behind) blocks behind the best endpoint (head \(head) vs \(bestHead)); its answers would be ignored",
+              zh: "比最新节点落后 \(behind) 个区块（\(head) 对 \(bestHead)）；其应答将被忽略"))
         }
         return judged
       }
