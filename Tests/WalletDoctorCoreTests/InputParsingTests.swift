@@ -107,3 +107,29 @@ struct InputParsingTests {
     #expect(Language(flag: "fr") == nil)
   }
 }
+
+@Suite("TronGrid API key")
+struct TronGridKeyTests {
+  @Test func theKeyGoesOnlyToTronGridHosts() throws {
+    let tronGrid = try EndpointSpec.parse("tron=https://api.trongrid.io", registry: .builtIn)
+    let other = try EndpointSpec.parse("tron=https://tron-rpc.publicnode.com", registry: .builtIn)
+    let lookalike = try EndpointSpec.parse("tron=https://api.trongrid.io.evil.example", registry: .builtIn)
+    #expect(tronGrid.withTronGridKey("k-123").headers["TRON-PRO-API-KEY"] == "k-123")
+    #expect(other.withTronGridKey("k-123").headers.isEmpty)
+    #expect(lookalike.withTronGridKey("k-123").headers.isEmpty)
+    #expect(tronGrid.withTronGridKey(nil).headers.isEmpty)
+  }
+
+  @Test func theDefaultTronGridEndpointCarriesTheKey() async throws {
+    let transport = FakeTransport { _ in throw TransportFailure(.dns, LocalizedText(en: "offline", zh: "离线")) }
+    let engine = DiagnosisEngine(transport: transport, tronGridKey: "k-123")
+    let reference = try TransactionReference.parse(String(repeating: "ab", count: 32))
+    _ = await engine.diagnose(DiagnoseRequest(reference: reference, chainNames: ["tron"], timeout: .seconds(60)))
+    let requests = transport.requests
+    #expect(!requests.isEmpty)
+    for request in requests {
+      let isTronGrid = request.url.host?.hasSuffix("trongrid.io") == true
+      #expect((request.headers["TRON-PRO-API-KEY"] == "k-123") == isTronGrid, "\(request.url)")
+    }
+  }
+}

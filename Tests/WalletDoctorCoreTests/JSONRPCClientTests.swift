@@ -77,3 +77,24 @@ struct JSONRPCClientTests {
     }
   }
 }
+
+@Suite("REST paths built from endpoint answers")
+struct RESTPathTests {
+  /// Found by the fuzzer: a parent "txid" with a character a URL path may not hold crashed
+  /// URLComponents. Such values are encoded (and Esplora parents must be hex anyway).
+  @Test func hostilePathCharactersAreEncodedNotFatal() {
+    let client = RESTClient(
+      base: URL(string: "https://mempool.example/api/")!, headers: [:], transport: FakeTransport { _ in throw CancellationError() })
+    let url = client.url("/tx/4a5e1e4baab89f3]32518a88c31bc87f618f76673e2cc77ab2127b7afde da33b")
+    #expect(url.absoluteString.hasPrefix("https://mempool.example/api/tx/4a5e1e4baab89f3%5D"))
+    #expect(url.absoluteString.contains("%20"))
+  }
+
+  @Test func nonHexParentTxidsAreNotFollowed() {
+    let inputs: [JSONValue] = [
+      ["txid": .string("4a5e1e4baab89f3]32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"), "vout": 0],
+      ["txid": .string(String(repeating: "ab", count: 32)), "vout": 1],
+    ]
+    #expect(BitcoinTransaction.distinctParents(inputs) == [String(repeating: "ab", count: 32)])
+  }
+}

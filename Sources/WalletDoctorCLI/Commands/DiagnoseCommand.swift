@@ -37,7 +37,7 @@ struct DiagnoseCommand: AsyncParsableCommand {
     let language = output.language
     let registry = ChainRegistry.builtIn
     let request: DiagnoseRequest
-    let engine = DiagnosisEngine(transport: network.transport, registry: registry)
+    let engine = network.engine(registry: registry)
     // A pasted recovery phrase or key is refused before anything else sees it, and never echoed.
     let secrets = try SecretDetector.scan(transaction, context: .transactionHashAnswer)
     if !secrets.isEmpty {

@@ -74,17 +74,25 @@ struct NetworkOptions: ParsableArguments {
   func selection(registry: ChainRegistry, config: WalletDoctorConfig) throws(InputError) -> [ChainEndpoints] {
     EndpointSelection.resolve(
       registry: registry, configured: config.endpoints.map(withTronKey),
-      commandLine: try commandLineEndpoints(registry: registry))
+      commandLine: try commandLineEndpoints(registry: registry)
+    ).map { chain in
+      // The built-in TronGrid endpoint gets the key too.
+      var keyed = chain
+      keyed.endpoints = chain.endpoints.map { SelectedEndpoint(withTronKey($0.spec), origin: $0.origin) }
+      return keyed
+    }
   }
 
-  /// TronGrid's key from `TRON_PRO_API_KEY`, unless the endpoint already sets one.
+  /// TronGrid's key from `TRON_PRO_API_KEY` (for TronGrid hosts only; see `withTronGridKey`).
+  private var tronGridKey: String? { ProcessInfo.processInfo.environment["TRON_PRO_API_KEY"] }
+
   private func withTronKey(_ spec: EndpointSpec) -> EndpointSpec {
-    guard spec.api == .tronHTTP, let key = ProcessInfo.processInfo.environment["TRON_PRO_API_KEY"], !key.isEmpty,
-      !spec.headers.keys.contains(where: { $0.lowercased() == "tron-pro-api-key" })
-    else { return spec }
-    var keyed = spec
-    keyed.headers["TRON-PRO-API-KEY"] = key
-    return keyed
+    spec.withTronGridKey(tronGridKey)
+  }
+
+  /// The diagnosis engine for this run: the transport (with `--proxy`) and TronGrid's key.
+  func engine(registry: ChainRegistry = .builtIn) -> DiagnosisEngine {
+    DiagnosisEngine(transport: transport, registry: registry, tronGridKey: tronGridKey)
   }
 
   /// The transport every request of this run goes through.

@@ -62,7 +62,7 @@ struct RecoverCommand: AsyncParsableCommand {
       throw ExitCode.usage
     }
     let invocation = RecoverInvocation(
-      target: target, wallet: wallet, answersPath: answers, json: output.json, language: language, languageChosen: output.lang != nil, list: list,
+      target: target, wallet: wallet ?? output.configuration.defaultWallet, answersPath: answers, json: output.json, language: language, languageChosen: output.lang != nil, list: list,
       describe: describe, resume: resume, printOutlines: printFlowOutlines, rpcGiven: !network.rpc.isEmpty,
       endpoints: endpoints, timeout: network.timeoutDuration(config: output.configuration))
     let style = TerminalStyle.detect(environment: environment, isTerminal: Console.stderrIsTerminal)
@@ -70,7 +70,7 @@ struct RecoverCommand: AsyncParsableCommand {
       environment: environment, out: { Console.out($0) }, err: { Console.err($0) },
       isInteractive: Console.stdinIsTerminal && Console.stderrIsTerminal,
       makePrompter: { TerminalPrompter(language: $0, style: style) },
-      diagnoser: DiagnosisEngine(transport: network.transport, registry: .builtIn),
+      diagnoser: network.engine(),
       writer: Self.writer(environment: environment), style: style)
     let code = await RecoverRunner(context: context).run(invocation)
     if code != ExitCodes.success { throw ExitCode(code) }

@@ -101,6 +101,10 @@ struct ReportCommand: AsyncParsableCommand {
         input.recovery = try ReportRecoveryLoader.load(recovery)
         if input.wallet == nil, let id = input.recovery?.walletID { input.wallet = directory.wallet(id: id) }
       }
+      // The config file's default wallet comes last: the flag and the walk's own wallet win.
+      if input.wallet == nil, let name = output.configuration.defaultWallet {
+        input.wallet = try Self.wallet(named: name, in: directory)
+      }
     } catch {
       fail(error.message, language)
       throw ExitCode.usage
@@ -129,7 +133,7 @@ struct ReportCommand: AsyncParsableCommand {
     network.warnAboutPlainHTTP(input.endpoints, language: language)
 
     let builder = ReportBuilder(
-      diagnoser: DiagnosisEngine(transport: network.transport, registry: .builtIn), secrets: secrets,
+      diagnoser: network.engine(), secrets: secrets,
       environment: ReportEnvironment(toolVersion: WalletDoctorVersion.current, operatingSystem: Self.operatingSystem))
     var generator = SystemRandomNumberGenerator()
     let caseID = CaseID(using: &generator)

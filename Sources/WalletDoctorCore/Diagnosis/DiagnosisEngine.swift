@@ -6,21 +6,27 @@ public struct DiagnosisEngine: TransactionDiagnosing {
   public let registry: ChainRegistry
   /// One probe per chain family; a family without a probe is never in scope.
   public let probes: [ChainFamily: any ChainProbe]
+  /// TronGrid's API key, sent to the default TronGrid endpoint (see ``EndpointSpec/withTronGridKey(_:)``).
+  public var tronGridKey: String?
 
   /// The engine with every chain family, its requests retried as ``RetryingTransport`` does.
-  public init(transport: any HTTPTransport, registry: ChainRegistry = .builtIn, retryPolicy: RetryPolicy = .standard) {
+  public init(
+    transport: any HTTPTransport, registry: ChainRegistry = .builtIn, retryPolicy: RetryPolicy = .standard,
+    tronGridKey: String? = nil
+  ) {
     let retrying = RetryingTransport(base: transport, policy: retryPolicy)
     self.init(
       registry: registry,
       probes: [
         .evm: EVMChainProbe(transport: retrying), .bitcoin: BitcoinChainProbe(transport: retrying),
         .tron: TronChainProbe(transport: retrying),
-      ])
+      ], tronGridKey: tronGridKey)
   }
 
-  public init(registry: ChainRegistry, probes: [ChainFamily: any ChainProbe]) {
+  public init(registry: ChainRegistry, probes: [ChainFamily: any ChainProbe], tronGridKey: String? = nil) {
     self.registry = registry
     self.probes = probes
+    self.tronGridKey = tronGridKey
   }
 
   /// One chain to ask and the endpoints to ask there.
@@ -105,7 +111,7 @@ public struct DiagnosisEngine: TransactionDiagnosing {
     switch chain.family {
     case .evm: return EndpointSpec(chain: chain, api: .evmJSONRPC, url: url)
     case .bitcoin: return EndpointSpec(chain: chain, api: .esplora, url: url)
-    case .tron: return EndpointSpec(chain: chain, api: .tronHTTP, url: url)
+    case .tron: return EndpointSpec(chain: chain, api: .tronHTTP, url: url).withTronGridKey(tronGridKey)
     }
   }
 

@@ -41,6 +41,19 @@ public struct EndpointSpec: Sendable, Hashable {
     return values.filter { !$0.isEmpty }
   }
 
+  /// This endpoint with TronGrid's API key (`TRON_PRO_API_KEY`) as the `TRON-PRO-API-KEY`
+  /// header — only for TronGrid's own hosts, so the user's key never goes to a third party, and
+  /// never replacing a key the endpoint already has.
+  public func withTronGridKey(_ key: String?) -> EndpointSpec {
+    guard api == .tronHTTP, let key, !key.isEmpty, let host = url.host?.lowercased(),
+      host == "trongrid.io" || host.hasSuffix(".trongrid.io"),
+      !headers.keys.contains(where: { $0.lowercased() == "tron-pro-api-key" })
+    else { return self }
+    var keyed = self
+    keyed.headers["TRON-PRO-API-KEY"] = key
+    return keyed
+  }
+
   /// Whether the host is this machine or a private network (where plain `http://` is acceptable).
   public var isLocalOrPrivate: Bool { Self.isLocalOrPrivate(host: url.host ?? "") }
 

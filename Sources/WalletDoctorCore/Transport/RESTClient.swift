@@ -49,7 +49,9 @@ struct RESTClient: Sendable {
     guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else { return base }
     var basePath = components.percentEncodedPath
     while basePath.hasSuffix("/") { basePath.removeLast() }
-    components.percentEncodedPath = basePath + path
+    // Paths carry values from endpoint answers (a parent txid): encode them, because setting
+    // `percentEncodedPath` with characters it does not allow is a fatal error, not a thrown one.
+    components.percentEncodedPath = basePath + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "")
     return components.url ?? base
   }
 
