@@ -58,7 +58,9 @@ struct NetworkOptions: ParsableArguments {
 
   /// The `--rpc` endpoints, parsed; throws a localized usage error.
   func commandLineEndpoints(registry: ChainRegistry) throws(InputError) -> [EndpointSpec] {
-    try rpc.map { argument throws(InputError) in withTronKey(try EndpointSpec.parse(argument, registry: registry)) }
+    try rpc.map { argument throws(InputError) in
+      try EndpointSpec.parse(argument, registry: registry).withTronGridKey(tronGridKey, anyHost: true)
+    }
   }
 
   /// The endpoints a diagnosis should carry: `--rpc` alone when given; else the config file's

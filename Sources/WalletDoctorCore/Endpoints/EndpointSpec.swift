@@ -42,11 +42,12 @@ public struct EndpointSpec: Sendable, Hashable {
   }
 
   /// This endpoint with TronGrid's API key (`TRON_PRO_API_KEY`) as the `TRON-PRO-API-KEY`
-  /// header — only for TronGrid's own hosts, so the user's key never goes to a third party, and
-  /// never replacing a key the endpoint already has.
-  public func withTronGridKey(_ key: String?) -> EndpointSpec {
+  /// header, never replacing a key the endpoint already has. Only TronGrid's own hosts get it,
+  /// so the user's key does not go to a third party — unless the user named this endpoint
+  /// explicitly with `--rpc` (`anyHost`), as the command contract says.
+  public func withTronGridKey(_ key: String?, anyHost: Bool = false) -> EndpointSpec {
     guard api == .tronHTTP, let key, !key.isEmpty, let host = url.host?.lowercased(),
-      host == "trongrid.io" || host.hasSuffix(".trongrid.io"),
+      anyHost || host == "trongrid.io" || host.hasSuffix(".trongrid.io"),
       !headers.keys.contains(where: { $0.lowercased() == "tron-pro-api-key" })
     else { return self }
     var keyed = self
