@@ -43,11 +43,11 @@ struct EndpointHealthProbes: Sendable {
     let client = JSONRPCClient(url: spec.url, headers: spec.headers, transport: recorder)
     let (outcomes, latency) = try await client.send(
       [JSONRPCCall("eth_chainId"), JSONRPCCall("eth_blockNumber")], deadline: deadline)
-    guard let chainId = try Self.result(outcomes[0], "eth_chainId").hexUInt64 else {
-      throw Self.wrongShape("eth_chainId")
+    guard let chainId = try outcomes[0].value(of: "eth_chainId").hexUInt64 else {
+      throw TransportFailure.wrongShape("eth_chainId")
     }
-    guard let head = try Self.result(outcomes[1], "eth_blockNumber").hexUInt64 else {
-      throw Self.wrongShape("eth_blockNumber")
+    guard let head = try outcomes[1].value(of: "eth_blockNumber").hexUInt64 else {
+      throw TransportFailure.wrongShape("eth_blockNumber")
     }
     return EndpointObservation(
       servesChain: spec.chain.evmChainId.map { $0 == chainId }, reportedNetwork: String(chainId), head: head,
@@ -64,10 +64,10 @@ struct EndpointHealthProbes: Sendable {
     let client = JSONRPCClient(url: spec.url, headers: spec.headers, transport: recorder)
     let (outcomes, latency) = try await client.send(
       [JSONRPCCall("getblockchaininfo"), JSONRPCCall("getblockcount")], deadline: deadline)
-    let info = try Self.result(outcomes[0], "getblockchaininfo")
-    guard let network = info["chain"]?.stringValue else { throw Self.wrongShape("getblockchaininfo") }
-    let count = try Self.result(outcomes[1], "getblockcount").int64Value ?? info["blocks"]?.int64Value
-    guard let count, count >= 0 else { throw Self.wrongShape("getblockcount") }
+    let info = try outcomes[0].value(of: "getblockchaininfo")
+    guard let network = info["chain"]?.stringValue else { throw TransportFailure.wrongShape("getblockchaininfo") }
+    let count = try outcomes[1].value(of: "getblockcount").int64Value ?? info["blocks"]?.int64Value
+    guard let count, count >= 0 else { throw TransportFailure.wrongShape("getblockcount") }
     return EndpointObservation(
       servesChain: network == "main", reportedNetwork: network, head: UInt64(count), latency: latency,
       batchSupported: recorder.answeredWithArray)
@@ -116,7 +116,7 @@ struct EndpointHealthProbes: Sendable {
     let now = try json(await post(spec, "wallet/getnowblock", body: "{}", recorder: recorder, deadline: deadline)).get()
     let latency = ContinuousClock.now - started
     guard let number = now["block_header"]?["raw_data"]?["number"]?.int64Value, number >= 0 else {
-      throw Self.wrongShape("/wallet/getnowblock")
+      throw TransportFailure.wrongShape("/wallet/getnowblock")
     }
     var observation = EndpointObservation(head: UInt64(number), latency: latency)
     switch await genesis {
@@ -189,22 +189,6 @@ struct EndpointHealthProbes: Sendable {
 
   // MARK: - Results
 
-  static func result(_ outcome: JSONRPCOutcome, _ method: String) throws(TransportFailure) -> JSONValue {
-    switch outcome {
-    case .result(let value):
-      return value
-    case .error(let code, let message):
-      let shown = String(message.prefix(200))
-      throw TransportFailure(
-        .rpcError,
-        LocalizedText(en: "\(method) returned JSON-RPC error \(code): \(shown)", zh: "\(method) 返回 JSON-RPC 错误 \(code)：\(shown)"))
-    }
-  }
-
-  static func wrongShape(_ method: String) -> TransportFailure {
-    TransportFailure(
-      .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
-  }
 }
 
 /// Passes requests to the real transport and keeps every response, so the health check can read

@@ -20,6 +20,30 @@ public enum JSONRPCOutcome: Sendable, Hashable {
     if case .result(let value) = self { return value }
     return nil
   }
+
+  /// The result, or the node's error as an `rpc_error` failure that names the method.
+  public func value(of method: String) throws(TransportFailure) -> JSONValue {
+    switch self {
+    case .result(let value): return value
+    case .error(let code, let message): throw TransportFailure.rpcError(method, code: code, message: message)
+    }
+  }
+}
+
+extension TransportFailure {
+  /// A JSON-RPC error answer, worded with the method (the node's message shortened).
+  public static func rpcError(_ method: String, code: Int64, message: String) -> TransportFailure {
+    let shown = String(message.prefix(200))
+    return TransportFailure(
+      .rpcError,
+      LocalizedText(en: "\(method) returned JSON-RPC error \(code): \(shown)", zh: "\(method) 返回 JSON-RPC 错误 \(code)：\(shown)"))
+  }
+
+  /// A result that is JSON but not of the shape the method promises.
+  public static func wrongShape(_ method: String) -> TransportFailure {
+    TransportFailure(
+      .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
+  }
 }
 
 /// Sends JSON-RPC calls to one endpoint, as one batch when the endpoint allows it.

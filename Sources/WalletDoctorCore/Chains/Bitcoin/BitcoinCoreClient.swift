@@ -25,8 +25,8 @@ struct BitcoinCoreClient: Sendable {
     ]
     do throws(TransportFailure) {
       let (outcomes, latency) = try await client.send(calls, deadline: deadline)
-      guard let count = try Self.required(outcomes[5], "getblockcount").int64Value, count >= 0 else {
-        throw Self.malformed("getblockcount")
+      guard let count = try outcomes[5].value(of: "getblockcount").int64Value, count >= 0 else {
+        throw TransportFailure.wrongShape("getblockcount")
       }
       var notes: [Finding] = []
       var transaction: BitcoinTransaction?
@@ -36,10 +36,10 @@ struct BitcoinCoreClient: Sendable {
         switch outcomes[1] {
         case .result(let value): entry = value
         case .error(let code, _) where code == Self.notFoundCode: entry = nil
-        case .error(let code, let message): throw Self.rpcError("getmempoolentry", code, message)
+        case .error(let code, let message): throw TransportFailure.rpcError("getmempoolentry", code: code, message: message)
         }
         guard let decoded = BitcoinTransaction(core: raw, mempoolEntry: entry, blockCount: count), decoded.txid == txid else {
-          throw Self.malformed("getrawtransaction")
+          throw TransportFailure.wrongShape("getrawtransaction")
         }
         transaction = decoded
       case .error(let code, let message) where code == Self.notFoundCode:
@@ -54,7 +54,7 @@ struct BitcoinCoreClient: Sendable {
               evidence: ["error_code": .integer(code), "error": .string(String(message.prefix(200)))]))
         }
       case .error(let code, let message):
-        throw Self.rpcError("getrawtransaction", code, message)
+        throw TransportFailure.rpcError("getrawtransaction", code: code, message: message)
       }
 
       let info = outcomes[2].result
@@ -82,25 +82,6 @@ struct BitcoinCoreClient: Sendable {
     } catch {
       return .failure(Self.explainAuthentication(error))
     }
-  }
-
-  private static func required(_ outcome: JSONRPCOutcome, _ method: String) throws(TransportFailure) -> JSONValue {
-    switch outcome {
-    case .result(let value): return value
-    case .error(let code, let message): throw rpcError(method, code, message)
-    }
-  }
-
-  private static func rpcError(_ method: String, _ code: Int64, _ message: String) -> TransportFailure {
-    let shown = String(message.prefix(200))
-    return TransportFailure(
-      .rpcError,
-      LocalizedText(en: "\(method) returned JSON-RPC error \(code): \(shown)", zh: "\(method) 返回 JSON-RPC 错误 \(code)：\(shown)"))
-  }
-
-  private static func malformed(_ method: String) -> TransportFailure {
-    TransportFailure(
-      .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
   }
 
   /// Core answers wrong credentials with HTTP 401 and an empty body; say what that means.

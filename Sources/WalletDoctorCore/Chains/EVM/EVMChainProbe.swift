@@ -120,21 +120,21 @@ public struct EVMChainProbe: ChainProbe {
     do throws(TransportFailure) {
       let (outcomes, latency) = try await client.send(calls, deadline: deadline)
       // The first four are required; a node that cannot answer them cannot be trusted for a verdict.
-      let chainId = try required(outcomes[0], "eth_chainId").hexUInt64
-      guard let chainId else { throw malformed("eth_chainId") }
-      let transactionJSON = try required(outcomes[1], "eth_getTransactionByHash")
-      let receiptJSON = try required(outcomes[2], "eth_getTransactionReceipt")
-      guard let head = EVMBlockHead(try required(outcomes[3], "eth_getBlockByNumber")) else {
-        throw malformed("eth_getBlockByNumber")
+      let chainId = try outcomes[0].value(of: "eth_chainId").hexUInt64
+      guard let chainId else { throw TransportFailure.wrongShape("eth_chainId") }
+      let transactionJSON = try outcomes[1].value(of: "eth_getTransactionByHash")
+      let receiptJSON = try outcomes[2].value(of: "eth_getTransactionReceipt")
+      guard let head = EVMBlockHead(try outcomes[3].value(of: "eth_getBlockByNumber")) else {
+        throw TransportFailure.wrongShape("eth_getBlockByNumber")
       }
       var transaction: EVMTransaction?
       if !transactionJSON.isNull {
-        guard let decoded = EVMTransaction(transactionJSON) else { throw malformed("eth_getTransactionByHash") }
+        guard let decoded = EVMTransaction(transactionJSON) else { throw TransportFailure.wrongShape("eth_getTransactionByHash") }
         transaction = decoded
       }
       var receipt: EVMReceipt?
       if !receiptJSON.isNull {
-        guard let decoded = EVMReceipt(receiptJSON) else { throw malformed("eth_getTransactionReceipt") }
+        guard let decoded = EVMReceipt(receiptJSON) else { throw TransportFailure.wrongShape("eth_getTransactionReceipt") }
         receipt = decoded
       }
       return .success(
@@ -157,32 +157,14 @@ public struct EVMChainProbe: ChainProbe {
     ]
     do throws(TransportFailure) {
       let (outcomes, _) = try await client.send(calls, deadline: deadline)
-      guard let confirmed = try required(outcomes[0], "eth_getTransactionCount").hexUInt64,
-        let pending = try required(outcomes[1], "eth_getTransactionCount").hexUInt64,
-        let balance = try required(outcomes[2], "eth_getBalance").hexUInt128
-      else { throw malformed("eth_getTransactionCount/eth_getBalance") }
+      guard let confirmed = try outcomes[0].value(of: "eth_getTransactionCount").hexUInt64,
+        let pending = try outcomes[1].value(of: "eth_getTransactionCount").hexUInt64,
+        let balance = try outcomes[2].value(of: "eth_getBalance").hexUInt128
+      else { throw TransportFailure.wrongShape("eth_getTransactionCount/eth_getBalance") }
       return .success(EVMAccountState(confirmedNonce: confirmed, pendingNonce: pending, balance: balance))
     } catch {
       return .failure(TransportFailure(error.kind, error.message.scrubbed(endpoint.secrets)))
     }
-  }
-
-  private func required(_ outcome: JSONRPCOutcome, _ method: String) throws(TransportFailure) -> JSONValue {
-    switch outcome {
-    case .result(let value):
-      return value
-    case .error(let code, let message):
-      let shown = String(message.prefix(200))
-      throw TransportFailure(
-        .rpcError,
-        LocalizedText(
-          en: "\(method) returned JSON-RPC error \(code): \(shown)", zh: "\(method) 返回 JSON-RPC 错误 \(code)：\(shown)"))
-    }
-  }
-
-  private func malformed(_ method: String) -> TransportFailure {
-    TransportFailure(
-      .malformed, LocalizedText(en: "\(method) returned a result of the wrong shape", zh: "\(method) 返回的结果格式不正确"))
   }
 
   // MARK: - Agreement
