@@ -18,7 +18,8 @@ struct DiagnoseCommand: AsyncParsableCommand {
       Credentials and keys are never printed.
 
       Exit status: 0 a verdict was reached (expired included); 1 not found on any chain checked; 2 could not decide \
-      (no endpoint answered); 64 usage error.
+      (no endpoint answered); 64 usage error; 65 the input was a recovery phrase or private key (refused, \
+      never echoed).
       """)
 
   @Argument(help: ArgumentHelp("Transaction hash or explorer link.", valueName: "TX"))
