@@ -159,8 +159,7 @@ public struct ReportWriter: Sendable {
       guard parts.count >= 4, let pid = pid_t(parts[parts.count - 3]) else { continue }
       let path = parent.appendingPathComponent(name).path
       if active.contains(path) { continue }
-      let writerAlive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
-      if !writerAlive { try? FileManager.default.removeItem(atPath: path) }
+      if !AtomicFileWriter.otherWriterIsAlive(pid) { try? FileManager.default.removeItem(atPath: path) }
     }
   }
 

@@ -114,8 +114,13 @@ public struct AtomicFileWriter: Sendable {
       guard let pid = writerPID(ofTemporaryName: name) else { continue }
       let path = directory.appendingPathComponent(name).path
       if active.contains(path) { continue }
-      let writerAlive = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
-      if !writerAlive { unlink(path) }
+      if !otherWriterIsAlive(pid) { unlink(path) }
     }
+  }
+
+  /// Whether `pid` is another live process (a writer still at work). `EPERM` means it exists
+  /// under another user. This process's own leftovers count as abandoned.
+  static func otherWriterIsAlive(_ pid: pid_t) -> Bool {
+    pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM)
   }
 }
