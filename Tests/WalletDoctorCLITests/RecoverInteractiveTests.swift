@@ -22,99 +22,107 @@ struct RecoverInteractiveTests {
     }
   }
 
-  @Test func aWholeFlowInTheTerminalWithABadAnswerBackAndTheSolvedQuestion() throws {
-    let home = Home()
-    let terminal = try TerminalSession(["recover", "lost-phrase"], environment: home.environment)
-    let first = try terminal.waitFor("> ")
-    #expect(first.contains("never ask for your recovery phrase"))
-    #expect(first.contains("1) Yes, the wallet still opens"))
-    terminal.type("5")
-    #expect(try terminal.waitFor("> ").contains("Please type a number from 1 to 2."))
-    terminal.type("2")
-    #expect(try terminal.waitFor("> ").contains("Do you have any note of the words"))
-    terminal.type("b")
-    #expect(try terminal.waitFor("> ").contains("Can you still open the wallet"))
-    terminal.type("2")
-    try terminal.waitFor("> ")
-    terminal.type("n")
-    let end = try terminal.waitFor("Did this solve it?")
-    #expect(end.contains("Nobody can restore a lost recovery phrase"))
-    try terminal.waitFor("> ")
-    terminal.type("n")
-    #expect(try terminal.finish() == 0)
-    #expect(terminal.screen.contains("walletdoctor report --recovery"))
-    let session = try home.onlySession()
-    #expect(session.status == .completed)
-    #expect(session.outcome == "cannot-restore")
-    #expect(session.solved == false)
-    #expect(session.path.map(\.step) == ["wallet-still-opens", "any-physical-backup"])
+  @Test func aWholeFlowInTheTerminalWithABadAnswerBackAndTheSolvedQuestion() async throws {
+    try await onDedicatedThread {
+      let home = Home()
+      let terminal = try TerminalSession(["recover", "lost-phrase"], environment: home.environment)
+      let first = try terminal.waitFor("> ")
+      #expect(first.contains("never ask for your recovery phrase"))
+      #expect(first.contains("1) Yes, the wallet still opens"))
+      terminal.type("5")
+      #expect(try terminal.waitFor("> ").contains("Please type a number from 1 to 2."))
+      terminal.type("2")
+      #expect(try terminal.waitFor("> ").contains("Do you have any note of the words"))
+      terminal.type("b")
+      #expect(try terminal.waitFor("> ").contains("Can you still open the wallet"))
+      terminal.type("2")
+      try terminal.waitFor("> ")
+      terminal.type("n")
+      let end = try terminal.waitFor("Did this solve it?")
+      #expect(end.contains("Nobody can restore a lost recovery phrase"))
+      try terminal.waitFor("> ")
+      terminal.type("n")
+      #expect(try terminal.finish() == 0)
+      #expect(terminal.screen.contains("walletdoctor report --recovery"))
+      let session = try home.onlySession()
+      #expect(session.status == .completed)
+      #expect(session.outcome == "cannot-restore")
+      #expect(session.solved == false)
+      #expect(session.path.map(\.step) == ["wallet-still-opens", "any-physical-backup"])
+    }
   }
 
-  @Test func theMenuChoosesTheFlowAndTheWallet() throws {
-    let home = Home()
-    let terminal = try TerminalSession(["recover", "--lang", "zh-Hans"], environment: home.environment)
-    #expect(try terminal.waitFor("> ").contains("8) 硬件钱包 PIN 码或密码短语"))
-    terminal.type("8")
-    #expect(try terminal.waitFor("> ").contains("您使用哪个钱包？"))
-    terminal.type("trezor")
-    #expect(try terminal.waitFor("> ").contains("Trezor 遇到了什么问题？"))
-    terminal.type("q")
-    #expect(try terminal.finish() == 2)
-    let session = try home.onlySession()
-    #expect(session.flow == "hardware-pin")
-    #expect(session.wallet == .trezor)
-    #expect(session.language == .simplifiedChinese)
+  @Test func theMenuChoosesTheFlowAndTheWallet() async throws {
+    try await onDedicatedThread {
+      let home = Home()
+      let terminal = try TerminalSession(["recover", "--lang", "zh-Hans"], environment: home.environment)
+      #expect(try terminal.waitFor("> ").contains("8) 硬件钱包 PIN 码或密码短语"))
+      terminal.type("8")
+      #expect(try terminal.waitFor("> ").contains("您使用哪个钱包？"))
+      terminal.type("trezor")
+      #expect(try terminal.waitFor("> ").contains("Trezor 遇到了什么问题？"))
+      terminal.type("q")
+      #expect(try terminal.finish() == 2)
+      let session = try home.onlySession()
+      #expect(session.flow == "hardware-pin")
+      #expect(session.wallet == .trezor)
+      #expect(session.language == .simplifiedChinese)
+    }
   }
 
-  @Test func ctrlCSavesAndResumeContinuesFromThere() throws {
-    let home = Home()
-    let terminal = try TerminalSession(["recover", "phishing-approval"], environment: home.environment)
-    try terminal.waitFor("> ")
-    terminal.type("4")
-    try terminal.waitFor("> ")
-    terminal.send("\u{03}")
-    #expect(try terminal.finish() == 130)
-    #expect(terminal.screen.contains("Interrupted; saved as session"))
-    let saved = try home.onlySession()
-    #expect(saved.currentStep == "connected-check")
+  @Test func ctrlCSavesAndResumeContinuesFromThere() async throws {
+    try await onDedicatedThread {
+      let home = Home()
+      let terminal = try TerminalSession(["recover", "phishing-approval"], environment: home.environment)
+      try terminal.waitFor("> ")
+      terminal.type("4")
+      try terminal.waitFor("> ")
+      terminal.send("\u{03}")
+      #expect(try terminal.finish() == 130)
+      #expect(terminal.screen.contains("Interrupted; saved as session"))
+      let saved = try home.onlySession()
+      #expect(saved.currentStep == "connected-check")
 
-    let resumed = try TerminalSession(["recover", "--resume"], environment: home.environment)
-    #expect(try resumed.waitFor("> ").contains("Disconnecting a site does not revoke an approval"))
-    resumed.type("")
-    try resumed.waitFor("> ")
-    resumed.type("")
-    try resumed.waitFor("> ")
-    resumed.type("n")
-    #expect(try resumed.waitFor("> ").contains("Revoked in time"))
-    resumed.type("y")
-    #expect(try resumed.finish() == 0)
-    #expect(try home.onlySession().outcome == "revoked-in-time")
+      let resumed = try TerminalSession(["recover", "--resume"], environment: home.environment)
+      #expect(try resumed.waitFor("> ").contains("Disconnecting a site does not revoke an approval"))
+      resumed.type("")
+      try resumed.waitFor("> ")
+      resumed.type("")
+      try resumed.waitFor("> ")
+      resumed.type("n")
+      #expect(try resumed.waitFor("> ").contains("Revoked in time"))
+      resumed.type("y")
+      #expect(try resumed.finish() == 0)
+      #expect(try home.onlySession().outcome == "revoked-in-time")
+    }
   }
 
   @Test(arguments: [PlantedSecrets.englishPhrase24, PlantedSecrets.traditionalChineseUnspaced, PlantedSecrets.keystoreJSON])
-  func aPastedSecretIsRefusedErasedFromTheScreenAndNeverSaved(secret: String) throws {
-    let home = Home()
-    let terminal = try TerminalSession(["recover", "stolen-funds"], environment: home.environment)
-    try terminal.waitFor("> ")
-    terminal.type("")
-    try terminal.waitFor("> ")
-    terminal.type("1")
-    #expect(try terminal.waitFor("> ").contains("Where did you enter or send it?"))
-    terminal.type(secret)
-    let refusal = try terminal.waitFor("> ")
-    #expect(refusal.contains("It was refused"))
-    #expect(refusal.contains("\u{1B}[1A\u{1B}[2K"))  // the echoed line is erased
-    terminal.type("q")
-    #expect(try terminal.finish() == 2)
-    let state = String(decoding: TemporaryDirectory.allBytes(under: home.state), as: UTF8.self)
-    let probes = PlantedSecrets.all.filter { $0.text == secret }.flatMap(PlantedSecrets.leakProbes)
-    #expect(!probes.isEmpty)
-    for probe in probes { #expect(!state.contains(probe)) }
-    // After the refusal, nothing the program printed repeats the secret (the terminal's own
-    // echo of the typing comes before the refusal and is erased).
-    let afterRefusal = terminal.screen.components(separatedBy: "It was refused").dropFirst().joined()
-    for probe in probes { #expect(!afterRefusal.contains(probe)) }
-    #expect(try home.onlySession().currentStep == "where-shared")
+  func aPastedSecretIsRefusedErasedFromTheScreenAndNeverSaved(secret: String) async throws {
+    try await onDedicatedThread {
+      let home = Home()
+      let terminal = try TerminalSession(["recover", "stolen-funds"], environment: home.environment)
+      try terminal.waitFor("> ")
+      terminal.type("")
+      try terminal.waitFor("> ")
+      terminal.type("1")
+      #expect(try terminal.waitFor("> ").contains("Where did you enter or send it?"))
+      terminal.type(secret)
+      let refusal = try terminal.waitFor("> ")
+      #expect(refusal.contains("It was refused"))
+      #expect(refusal.contains("\u{1B}[1A\u{1B}[2K"))  // the echoed line is erased
+      terminal.type("q")
+      #expect(try terminal.finish() == 2)
+      let state = String(decoding: TemporaryDirectory.allBytes(under: home.state), as: UTF8.self)
+      let probes = PlantedSecrets.all.filter { $0.text == secret }.flatMap(PlantedSecrets.leakProbes)
+      #expect(!probes.isEmpty)
+      for probe in probes { #expect(!state.contains(probe)) }
+      // After the refusal, nothing the program printed repeats the secret (the terminal's own
+      // echo of the typing comes before the refusal and is erased).
+      let afterRefusal = terminal.screen.components(separatedBy: "It was refused").dropFirst().joined()
+      for probe in probes { #expect(!afterRefusal.contains(probe)) }
+      #expect(try home.onlySession().currentStep == "where-shared")
+    }
   }
 
   /// A real kill -9 between writing the new session and renaming it over the old one: the test
@@ -131,24 +139,28 @@ struct RecoverInteractiveTests {
     let bytesBefore = try Data(contentsOf: file)
 
     try Data(#"{"imtoken-wallet-type": "identity"}"#.utf8).write(to: answers)
-    let process = Process()
-    process.executableURL = CommandRunner.binary
-    process.arguments = ["recover", "--resume", before.sessionID, "--answers", answers.path]
-    process.environment = home.environment.merging(["WALLETDOCTOR_HOOK_UNUSED": "1", "WALLETDOCTOR_TEST_HOOK": "stop-before-rename", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]) { _, new in new }
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    var seen = Data()
-    while !String(decoding: seen, as: UTF8.self).contains("paused before rename") {
-      let chunk = errors.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      seen.append(chunk)
+    let environment = home.environment
+    let (paused, reason) = try await onDedicatedThread { () throws -> (String, Process.TerminationReason) in
+      let process = Process()
+      process.executableURL = CommandRunner.binary
+      process.arguments = ["recover", "--resume", before.sessionID, "--answers", answers.path]
+      process.environment = environment.merging(["WALLETDOCTOR_HOOK_UNUSED": "1", "WALLETDOCTOR_TEST_HOOK": "stop-before-rename", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]) { _, new in new }
+      let errors = Pipe()
+      process.standardError = errors
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      var seen = Data()
+      while !String(decoding: seen, as: UTF8.self).contains("paused before rename") {
+        let chunk = errors.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        seen.append(chunk)
+      }
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      return (String(decoding: seen, as: UTF8.self), process.terminationReason)
     }
-    #expect(String(decoding: seen, as: UTF8.self).contains("paused before rename"))
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(paused.contains("paused before rename"))
+    #expect(reason == .uncaughtSignal)
 
     // The old version is intact, and the new one sits in an orphaned temporary file.
     #expect(try Data(contentsOf: file) == bytesBefore)

@@ -299,11 +299,15 @@ struct ResilienceTests {
       kill(process.processIdentifier, SIGKILL)
     }
     // The server prints its port as its first line and keeps running: read up to the newline only.
-    var portData = Data()
-    while !portData.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      portData += chunk
+    let reader = output.fileHandleForReading
+    let portData = try await onDedicatedThread {
+      var portData = Data()
+      while !portData.contains(UInt8(ascii: "\n")) {
+        let chunk = reader.availableData
+        if chunk.isEmpty { break }
+        portData += chunk
+      }
+      return portData
     }
     let portLine = String(decoding: portData, as: UTF8.self)
     let port = try #require(Int(portLine.trimmingCharacters(in: .whitespacesAndNewlines)))
