@@ -45,8 +45,9 @@ struct ReportCommandTests {
     #expect(outcome.stderr.contains("https://support.metamask.io/hc/en-us/requests/new"))
   }
 
-  @Test func twoTransactionsAreDiagnosedThroughRPC() async throws {
-    let node = JSONRPCNode { method, params in
+  /// A mainnet node that knows `confirmedHash` (mined, succeeded) and nothing else.
+  static func node() -> JSONRPCNode {
+    JSONRPCNode { method, params in
       let asked = (params.first as? String)?.lowercased()
       switch method {
       case "eth_chainId": return .result("\"0x1\"")
@@ -68,6 +69,10 @@ struct ReportCommandTests {
       default: return nil
       }
     }
+  }
+
+  @Test func twoTransactionsAreDiagnosedThroughRPC() async throws {
+    let node = Self.node()
     let server = try TestHTTPServer { node.reply(to: $0) }
     let temporary = TemporaryDirectory("report-cli")
     let outcome = try await runCommand([
@@ -81,6 +86,35 @@ struct ReportCommandTests {
     #expect(diagnoses.first?["status"] as? String == "confirmed")
     #expect(diagnoses.last?["status"] as? String == "not_found")
     #expect(server.requestCount >= 2)
+  }
+
+  /// `--min-sources` reaches the report's diagnoses: a "not found" resting on the one endpoint
+  /// that answered carries `single_source` by default (two endpoints given), and not when one
+  /// source is declared enough.
+  @Test func minSourcesReachesTheDiagnoses() async throws {
+    let server = try TestHTTPServer { Self.node().reply(to: $0) }
+    defer { server.stop() }
+    let down = try ClosedPort()
+    func report(_ extra: [String]) async throws -> [String: Any] {
+      let temporary = TemporaryDirectory("report-cli")
+      let outcome = try await runCommand(
+        [
+          "report", "--wallet", "imtoken", "--tx", Self.otherHash, "--rpc", "ethereum=\(server.baseURL.absoluteString)",
+          "--rpc", "ethereum=\(down.baseURL.absoluteString)", "--problem", "Never arrived.", "--out", temporary.path, "--json",
+        ] + extra)
+      #expect(outcome.status == 0, "\(outcome.stderr)")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+      return try #require((object["diagnoses"] as? [[String: Any]])?.first)
+    }
+    func codes(_ diagnosis: [String: Any]) -> [String] {
+      ((diagnosis["findings"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+    }
+    let byDefault = try await report([])
+    #expect(byDefault["status"] as? String == "not_found")
+    #expect(codes(byDefault).contains("single_source"))
+    let oneIsEnough = try await report(["--min-sources", "1"])
+    #expect(oneIsEnough["status"] as? String == "not_found")
+    #expect(!codes(oneIsEnough).contains("single_source"), "\(codes(oneIsEnough))")
   }
 
   @Test func aSecretInTheProblemFileIsInNoFileAndTheHandoffWarns() async throws {

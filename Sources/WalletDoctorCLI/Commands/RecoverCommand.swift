@@ -64,7 +64,8 @@ struct RecoverCommand: AsyncParsableCommand {
     let invocation = RecoverInvocation(
       target: target, wallet: wallet ?? output.configuration.defaultWallet, answersPath: answers, json: output.json, language: language, languageChosen: output.lang != nil, list: list,
       describe: describe, resume: resume, printOutlines: printFlowOutlines, rpcGiven: !network.rpc.isEmpty,
-      endpoints: endpoints, timeout: network.timeoutDuration(config: output.configuration))
+      endpoints: endpoints, timeout: network.timeoutDuration(config: output.configuration),
+      minimumSources: network.minimumSources(config: output.configuration))
     let style = TerminalStyle.detect(environment: environment, isTerminal: Console.stderrIsTerminal)
     let context = RecoverContext(
       environment: environment, out: { Console.out($0) }, err: { Console.err($0) },

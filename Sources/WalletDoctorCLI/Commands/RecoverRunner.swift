@@ -21,6 +21,8 @@ struct RecoverInvocation: Sendable {
   /// The `--rpc` endpoints, already parsed.
   var endpoints: [EndpointSpec] = []
   var timeout: Duration = .seconds(20)
+  /// `--min-sources` or the config file's; nil for the default rule.
+  var minimumSources: Int?
 }
 
 /// Everything `recover` takes from the outside world, so tests can run it without a terminal,
@@ -273,7 +275,10 @@ struct RecoverRunner: Sendable {
     }
     let walker = RecoveryWalker(
       flow: flow, detector: detector,
-      diagnosis: usesDiagnosis ? InPlaceDiagnosis(diagnoser: context.diagnoser, endpoints: invocation.endpoints, timeout: invocation.timeout) : nil,
+      diagnosis: usesDiagnosis
+        ? InPlaceDiagnosis(
+          diagnoser: context.diagnoser, endpoints: invocation.endpoints, timeout: invocation.timeout,
+          minimumSources: invocation.minimumSources) : nil,
       save: { session throws(StateError) in try stateStore.get().save(session) },
       now: context.now)
     var session = existing ?? walker.newSession(wallet: wallet, language: language)

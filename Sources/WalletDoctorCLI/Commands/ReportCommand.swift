@@ -90,7 +90,9 @@ struct ReportCommand: AsyncParsableCommand {
       throw ExitCode.failure
     }
 
-    var input = ReportInput(language: language, offline: offline, timeout: network.timeoutDuration(config: output.configuration))
+    var input = ReportInput(
+      language: language, offline: offline, timeout: network.timeoutDuration(config: output.configuration),
+      minimumSources: network.minimumSources(config: output.configuration))
     do throws(InputError) {
       if let wallet { input.wallet = try Self.wallet(named: wallet, in: directory) }
       for transaction in transactions { input.transactions.append(try TransactionReference.parse(transaction)) }

@@ -34,6 +34,7 @@ struct RecoveryTextRenderer {
     if showDiagnosis, let diagnosis = document.diagnosis {
       lines.append("")
       lines.append(style.bold(text("Transfer check", "转账查询")) + " (\(diagnosis.status.rawValue)): \(diagnosis.summary)")
+      for caution in diagnosis.cautions { lines.append("  \(style.marker(.warning)) \(caution)") }
       for recommendation in diagnosis.recommendations { lines.append("  - \(recommendation)") }
     }
     if !document.warnings.isEmpty {

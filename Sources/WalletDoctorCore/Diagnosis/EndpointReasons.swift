@@ -3,6 +3,11 @@ extension ReasonCode {
   public static let endpointDisagreement = ReasonCode("endpoint_disagreement")
   public static let endpointsUnavailable = ReasonCode("endpoints_unavailable")
   public static let singleSource = ReasonCode("single_source")
+
+  /// Codes that qualify how far a verdict can be trusted, because of the endpoints behind it.
+  public static let sourceCaveats: Set<ReasonCode> = [
+    .endpointWrongChain, .endpointDisagreement, .endpointsUnavailable, .singleSource,
+  ]
 }
 
 extension ReasonCatalog {

@@ -48,6 +48,8 @@ public struct RecoveryDocument: Sendable, Encodable {
     public var status: DiagnosisStatus
     public var summary: String
     public var recommendations: [String]
+    /// Caveats about the endpoints behind the verdict (`single_source`, disagreement, failures).
+    public var cautions: [String]
 
     public func encode(to encoder: Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
@@ -56,9 +58,10 @@ public struct RecoveryDocument: Sendable, Encodable {
       try container.encode(status, forKey: .status)
       try container.encode(summary, forKey: .summary)
       try container.encode(recommendations, forKey: .recommendations)
+      try container.encode(cautions, forKey: .cautions)
     }
 
-    enum CodingKeys: String, CodingKey { case query, chain, status, summary, recommendations }
+    enum CodingKeys: String, CodingKey { case query, chain, status, summary, recommendations, cautions }
   }
 
   public var schema = RecoveryDocument.schemaName
@@ -113,7 +116,7 @@ public struct RecoveryDocument: Sendable, Encodable {
     diagnosis = session.diagnosis.map {
       DiagnosisSummary(
         query: $0.query, chain: $0.chain, status: $0.status, summary: $0.summary(language),
-        recommendations: $0.recommendations.map { $0(language) })
+        recommendations: $0.recommendations.map { $0(language) }, cautions: $0.cautions.map { $0(language) })
     }
   }
 

@@ -98,6 +98,9 @@ public struct DiagnosisNote: Sendable, Hashable, Codable {
   public var status: DiagnosisStatus
   public var summary: LocalizedText
   public var recommendations: [LocalizedText]
+  /// What limits trust in the verdict (it rests on one endpoint, endpoints disagreed, some
+  /// failed): a scripted walk shows no full diagnosis, so these travel with the summary.
+  public var cautions: [LocalizedText]
 
   public init(_ diagnosis: Diagnosis) {
     query = diagnosis.query
@@ -105,6 +108,22 @@ public struct DiagnosisNote: Sendable, Hashable, Codable {
     status = diagnosis.status
     summary = diagnosis.summary
     recommendations = diagnosis.recommendations.map(\.message)
+    cautions = diagnosis.findings.filter { ReasonCode.sourceCaveats.contains($0.code) }.map(\.message)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case query, chain, status, summary, recommendations, cautions
+  }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    query = try container.decode(String.self, forKey: .query)
+    chain = try container.decodeIfPresent(String.self, forKey: .chain)
+    status = try container.decode(DiagnosisStatus.self, forKey: .status)
+    summary = try container.decode(LocalizedText.self, forKey: .summary)
+    recommendations = try container.decode([LocalizedText].self, forKey: .recommendations)
+    // Sessions saved before cautions existed have none.
+    cautions = try container.decodeIfPresent([LocalizedText].self, forKey: .cautions) ?? []
   }
 }
 

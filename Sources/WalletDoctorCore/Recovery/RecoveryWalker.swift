@@ -29,11 +29,17 @@ public struct InPlaceDiagnosis: Sendable {
   public var diagnoser: any TransactionDiagnosing
   public var endpoints: [EndpointSpec]
   public var timeout: Duration
+  /// `--min-sources` (or the config file's); nil for the default rule.
+  public var minimumSources: Int?
 
-  public init(diagnoser: any TransactionDiagnosing, endpoints: [EndpointSpec] = [], timeout: Duration = .seconds(20)) {
+  public init(
+    diagnoser: any TransactionDiagnosing, endpoints: [EndpointSpec] = [], timeout: Duration = .seconds(20),
+    minimumSources: Int? = nil
+  ) {
     self.diagnoser = diagnoser
     self.endpoints = endpoints
     self.timeout = timeout
+    self.minimumSources = minimumSources
   }
 }
 
@@ -349,7 +355,9 @@ public struct RecoveryWalker: Sendable {
     if let hashText, let reference = try? TransactionReference.parse(hashText), let settings = diagnosis {
       await prompter?.show(.progress(LocalizedText(en: "Checking the chains…", zh: "正在查询各条链…")(language)))
       let result = await settings.diagnoser.diagnose(
-        DiagnoseRequest(reference: reference, endpoints: settings.endpoints, timeout: settings.timeout))
+        DiagnoseRequest(
+          reference: reference, endpoints: settings.endpoints, timeout: settings.timeout,
+          minimumSources: settings.minimumSources))
       await prompter?.show(.diagnosis(result))
       state.session.diagnosis = DiagnosisNote(result)
       status = result.status

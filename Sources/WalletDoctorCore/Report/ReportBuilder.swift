@@ -48,7 +48,8 @@ public struct ReportBuilder: Sendable {
     let diagnoser = self.diagnoser
     return await withTaskGroup(of: (Int, Diagnosis).self) { group in
       for (index, reference) in unique.enumerated() {
-        let request = DiagnoseRequest(reference: reference, endpoints: input.endpoints, timeout: input.timeout)
+        let request = DiagnoseRequest(
+          reference: reference, endpoints: input.endpoints, timeout: input.timeout, minimumSources: input.minimumSources)
         group.addTask { (index, await diagnoser.diagnose(request)) }
       }
       var results = [Diagnosis?](repeating: nil, count: unique.count)

@@ -14,13 +14,15 @@ public struct ReportInput: Sendable {
   /// `--rpc` endpoints passed through to diagnosis.
   public var endpoints: [EndpointSpec]
   public var timeout: Duration
+  /// `--min-sources` (or the config file's) passed through to diagnosis; nil for the default rule.
+  public var minimumSources: Int?
   public var recovery: ReportRecovery?
 
   public init(
     wallet: WalletChannels? = nil, transactions: [TransactionReference] = [], problem: String? = nil,
     contact: String? = nil, appVersion: String? = nil, device: String? = nil, language: Language = .english,
     offline: Bool = false, endpoints: [EndpointSpec] = [], timeout: Duration = .seconds(20),
-    recovery: ReportRecovery? = nil
+    minimumSources: Int? = nil, recovery: ReportRecovery? = nil
   ) {
     self.wallet = wallet
     self.transactions = transactions
@@ -32,6 +34,7 @@ public struct ReportInput: Sendable {
     self.offline = offline
     self.endpoints = endpoints
     self.timeout = timeout
+    self.minimumSources = minimumSources
     self.recovery = recovery
   }
 }

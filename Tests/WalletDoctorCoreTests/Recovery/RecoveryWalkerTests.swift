@@ -180,12 +180,13 @@ struct RecoveryWalkerTests {
     let endpoint = try EndpointSpec.parse("ethereum=http://127.0.0.1:9/", registry: .builtIn)
     let walk = RecoveryWalker(
       flow: flow("stuck-transfer"), detector: detector,
-      diagnosis: InPlaceDiagnosis(diagnoser: fake, endpoints: [endpoint], timeout: .seconds(3)), save: { recorder.save($0) })
+      diagnosis: InPlaceDiagnosis(diagnoser: fake, endpoints: [endpoint], timeout: .seconds(3), minimumSources: 3), save: { recorder.save($0) })
     let hash = "0x" + String(repeating: "cd", count: 32)
     let result = await walk.walk(walk.newSession(wallet: .imtoken, language: .english), answers: ScriptedAnswers(["transaction-hash": .string(hash)]))
     #expect(result.session.outcome == "failed")
     #expect(fake.requests.first?.endpoints == [endpoint])
     #expect(fake.requests.first?.timeout == .seconds(3))
+    #expect(fake.requests.first?.minimumSources == 3)
     #expect(result.session.path.map(\.step) == ["transaction-hash", "diagnosis"])
     #expect(result.session.path.last?.answer == "failed")
     #expect(result.session.diagnosis?.status == .failed)

@@ -63,9 +63,10 @@ struct ReportBuilderTests {
   @Test func aFakeDiagnoserIsCalledOncePerDistinctHashInOrder() async throws {
     let diagnoser = RecordingDiagnoser()
     let hashes = [ReportFixture.pendingHash, ReportFixture.confirmedHash, ReportFixture.pendingHash.uppercased().replacingOccurrences(of: "0X", with: "0x")]
-    let input = ReportInput(transactions: try hashes.map { try TransactionReference.parse($0) })
+    let input = ReportInput(transactions: try hashes.map { try TransactionReference.parse($0) }, minimumSources: 3)
     let report = try await ReportFixture.builder(diagnoser).build(input, caseID: ReportFixture.caseID(), createdAt: ReportFixture.createdAt)
     #expect(diagnoser.requests.count == 2)
+    #expect(diagnoser.requests.allSatisfy { $0.minimumSources == 3 }, "--min-sources reaches every diagnosis")
     #expect(report.transactions.map(\.hash) == [ReportFixture.pendingHash, ReportFixture.confirmedHash])
   }
 
