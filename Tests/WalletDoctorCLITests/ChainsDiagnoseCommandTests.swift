@@ -60,7 +60,7 @@ struct ChainsDiagnoseCommandTests {
       switch method {
       case "getrawtransaction", "getmempoolentry":
         return .error(code: -5, message: "No such mempool or blockchain transaction. Use gettransaction for wallet transactions.")
-      case "getblockcount": return .result("870000")
+      case "getblockchaininfo": return .result(#"{"chain":"main","blocks":870000}"#)
       default: return .result("null")
       }
     }

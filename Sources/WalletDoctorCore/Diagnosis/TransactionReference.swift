@@ -133,3 +133,8 @@ extension UInt8 {
     (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
   }
 }
+
+extension String {
+  /// Exactly 64 hex digits: the shape of a Bitcoin or TRON txid (an EVM hash without `0x`).
+  var isSixtyFourHexDigits: Bool { utf8.count == 64 && utf8.allSatisfy(\.isHexDigit) }
+}

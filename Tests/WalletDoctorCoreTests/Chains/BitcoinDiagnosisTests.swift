@@ -339,19 +339,27 @@ struct BitcoinDiagnosisTests {
 
   /// A Bitcoin Core node: 9,700 sats arrive as 0.000097 BTC (9699.999999999998 × 10⁻⁸).
   func coreNode(
-    rawTransaction: JSONRPCNode.Answer, mempoolEntry: JSONRPCNode.Answer, delay: Int = 0
+    rawTransaction: JSONRPCNode.Answer, mempoolEntry: JSONRPCNode.Answer, walletTransaction: JSONRPCNode.Answer? = nil,
+    network: String = "main", delay: Int = 0
   ) -> JSONRPCNode {
     JSONRPCNode(delayMilliseconds: delay) { method, params in
       switch method {
       case "getrawtransaction": return rawTransaction
       case "getmempoolentry": return mempoolEntry
+      case "gettransaction":
+        // Most nodes run without a wallet.
+        return walletTransaction
+          ?? .error(
+            code: -18,
+            message: "No wallet is loaded. Load a wallet using loadwallet or create a new one with createwallet. (Note: A default wallet is no longer automatically created)")
       case "getmempoolinfo":
         return .result(
           #"{"loaded":true,"size":41000,"bytes":2200000,"usage":300000000,"total_fee":1.2,"maxmempool":300000000,"mempoolminfee":0.00001000,"minrelaytxfee":0.00000100,"incrementalrelayfee":0.00000100,"unbroadcastcount":0,"fullrbf":true}"#)
       case "estimatesmartfee":
         let target = params.first as? Int ?? 0
         return .result(target <= 2 ? #"{"feerate":0.00025500,"blocks":2}"# : #"{"feerate":0.00012000,"blocks":6}"#)
-      case "getblockcount": return .result("870000")
+      case "getblockchaininfo":
+        return .result(#"{"chain":"\#(network)","blocks":870000,"headers":870000,"verificationprogress":0.9999}"#)
       default: return nil
       }
     }
@@ -394,7 +402,8 @@ struct BitcoinDiagnosisTests {
     #expect(server.requestCount == 1)
     #expect(
       JSONRPCNode.methods(in: server.requests[0]) == [
-        "getrawtransaction", "getmempoolentry", "getmempoolinfo", "estimatesmartfee", "estimatesmartfee", "getblockcount",
+        "getrawtransaction", "getmempoolentry", "getmempoolinfo", "estimatesmartfee", "estimatesmartfee", "getblockchaininfo",
+        "gettransaction",
       ])
     #expect(server.requests[0].header("authorization") == "Basic " + Data("alice:hunter2hunter2".utf8).base64EncodedString())
     // The credentials never reach the output.
@@ -461,6 +470,88 @@ struct BitcoinDiagnosisTests {
     let note = try #require(diagnosis.findings.first { $0.code == .nodeWithoutTxindex })
     #expect(note.message.english.contains("-txindex=1"))
     #expect(note.message.simplifiedChinese.contains("-txindex"))
+  }
+
+  static let replacementTxid = String(repeating: "ab", count: 32)
+  static let notInMempool = JSONRPCNode.Answer.error(
+    code: -5, message: "No such mempool or blockchain transaction. Use gettransaction for wallet transactions.")
+
+  /// The sender's own node: the wallet knows the transaction and names its replacement.
+  @Test func bitcoinCoreWalletNamesTheReplacementInTheSameBatch() async throws {
+    let wallet = #"""
+      {"amount":-0.005,"fee":-0.00009700,"confirmations":0,"trusted":false,"txid":"\#(Fixture.txid)","wtxid":"\#(Fixture.txid)",
+      "walletconflicts":["\#(Self.replacementTxid)"],"replaced_by_txid":"\#(Self.replacementTxid)","mempoolconflicts":[],
+      "time":1730000000,"timereceived":1730000000,"bip125-replaceable":"yes","details":[],"hex":"02000000"}
+      """#
+    let node = coreNode(rawTransaction: Self.notInMempool, mempoolEntry: Self.notInMempool, walletTransaction: .result(wallet))
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+
+    #expect(diagnosis.status == .replaced)
+    #expect(recommendation(diagnosis, "check_replacement")?.params["txid"] == .string(Self.replacementTxid))
+    let replaced = try #require(diagnosis.findings.first { $0.code == .replacedByFee })
+    #expect(replaced.evidence["original_fee_sat"] == .integer(9_700))
+    #expect(replaced.evidence["full_rbf"] == .bool(false))
+    // walletconflicts lists confirmed conflicts only: the replacement is among them, so it is mined.
+    #expect(replaced.evidence["replacement_mined"] == .bool(true))
+    #expect(server.requestCount == 1, "the wallet's view comes in the first batch")
+  }
+
+  /// A negative confirmation count means a conflicting transaction was mined instead.
+  @Test func bitcoinCoreWalletConflictMinedInsteadIsAReplacement() async throws {
+    let wallet = #"""
+      {"amount":-0.005,"fee":-0.00009700,"confirmations":-3,"txid":"\#(Fixture.txid)",
+      "walletconflicts":["\#(Self.replacementTxid)"],"time":1730000000,"bip125-replaceable":"no","details":[],"hex":"02"}
+      """#
+    let node = coreNode(rawTransaction: Self.notInMempool, mempoolEntry: Self.notInMempool, walletTransaction: .result(wallet))
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+
+    #expect(diagnosis.status == .replaced)
+    let replaced = try #require(diagnosis.findings.first { $0.code == .replacedByFee })
+    #expect(replaced.evidence["replaced_by"] == .string(Self.replacementTxid))
+    #expect(replaced.evidence["replacement_mined"] == .bool(true))
+    #expect(replaced.evidence["full_rbf"] == .bool(true), "replaced without a BIP 125 signal")
+    #expect(diagnosis.summary.english.contains("it has confirmed"))
+  }
+
+  /// A wallet transaction that was not replaced, or a wallet answer about another txid, says
+  /// nothing: the verdict stays what the mempool and the chain say.
+  @Test(arguments: [
+    #"{"fee":-0.0001,"confirmations":0,"txid":"TXID","walletconflicts":[],"bip125-replaceable":"yes"}"#,
+    #"{"fee":-0.0001,"confirmations":0,"txid":"\#(String(repeating: "cd", count: 32))","replaced_by_txid":"\#(String(repeating: "ab", count: 32))"}"#,
+    #"{"txid":"TXID","replaced_by_txid":"not-a-txid","walletconflicts":[42, null]}"#,
+  ])
+  func bitcoinCoreWalletWithoutAReplacementChangesNothing(wallet: String) async throws {
+    let answer = JSONRPCNode.Answer.result(wallet.replacingOccurrences(of: "TXID", with: Fixture.txid))
+    let node = coreNode(rawTransaction: .result(Self.coreRawPending), mempoolEntry: .result(Self.coreMempoolEntry), walletTransaction: answer)
+    let server = try TestHTTPServer { node.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+    #expect(diagnosis.status == .pending)
+  }
+
+  /// A testnet node's answers are not used; a mainnet node beside it decides.
+  @Test func bitcoinCoreOnAnotherNetworkIsWrongChainAndIgnored() async throws {
+    let testnet = coreNode(rawTransaction: Self.notInMempool, mempoolEntry: Self.notInMempool, network: "testnet4")
+    let mainnet = coreNode(rawTransaction: .result(Self.coreRawPending), mempoolEntry: .result(Self.coreMempoolEntry))
+    let testnetServer = try TestHTTPServer { testnet.reply(to: $0) }
+    let mainnetServer = try TestHTTPServer { mainnet.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(testnetServer.port)", "core+http://127.0.0.1:\(mainnetServer.port)"])
+
+    #expect(diagnosis.status == .pending)
+    #expect(diagnosis.sources.map(\.ok) == [false, true])
+    #expect(diagnosis.sources[0].errorKind == .wrongChain)
+    #expect(diagnosis.sources[0].error?.english.contains("testnet4") == true)
+    let finding = try #require(diagnosis.findings.first { $0.code == .endpointWrongChain })
+    #expect(finding.evidence["reported_network"] == .string("testnet4"))
+  }
+
+  @Test func bitcoinCoreOnAnotherNetworkAloneIsUnknownNotNotFound() async throws {
+    let testnet = coreNode(rawTransaction: Self.notInMempool, mempoolEntry: Self.notInMempool, network: "signet")
+    let server = try TestHTTPServer { testnet.reply(to: $0) }
+    let diagnosis = try await diagnose(["core+http://127.0.0.1:\(server.port)"])
+    #expect(diagnosis.status == .unknown)
+    #expect(diagnosis.sources[0].errorKind == .wrongChain)
   }
 
   @Test func bitcoinCoreConfirmedDerivesTheHeightFromConfirmations() async throws {

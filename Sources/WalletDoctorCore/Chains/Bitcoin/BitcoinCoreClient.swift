@@ -3,7 +3,9 @@ import Foundation
 /// Reads a Bitcoin Core node over JSON-RPC (`--rpc bitcoin=core+http://USER:PASS@HOST:8332`).
 ///
 /// One batch answers everything, the unconfirmed ancestors included (`getmempoolentry` carries
-/// their totals), so Core never needs a second wave.
+/// their totals), so Core never needs a second wave. `getblockchaininfo` gives the tip and the
+/// network in one call (a testnet node is not asked twice), and the wallet's `gettransaction`
+/// says whether the transaction was replaced, when it is one of the node's own wallet's.
 struct BitcoinCoreClient: Sendable {
   let client: JSONRPCClient
 
@@ -21,13 +23,17 @@ struct BitcoinCoreClient: Sendable {
       JSONRPCCall("getmempoolinfo"),
       JSONRPCCall("estimatesmartfee", [1]),
       JSONRPCCall("estimatesmartfee", [6]),
-      JSONRPCCall("getblockcount"),
+      JSONRPCCall("getblockchaininfo"),
+      JSONRPCCall("gettransaction", [.string(txid)]),
     ]
     do throws(TransportFailure) {
       let (outcomes, latency) = try await client.send(calls, deadline: deadline)
-      guard let count = try outcomes[5].value(of: "getblockcount").int64Value, count >= 0 else {
-        throw TransportFailure.wrongShape("getblockcount")
+      let info = try outcomes[5].value(of: "getblockchaininfo")
+      guard let count = info["blocks"]?.int64Value, count >= 0, let network = info["chain"]?.stringValue else {
+        throw TransportFailure.wrongShape("getblockchaininfo")
       }
+      // Most nodes have no wallet, or not this transaction in it: any error means "no wallet view".
+      let replacement = outcomes[6].result.flatMap { BitcoinReplacement(coreWalletTransaction: $0, asked: txid) }
       var notes: [Finding] = []
       var transaction: BitcoinTransaction?
       switch outcomes[0] {
@@ -57,7 +63,7 @@ struct BitcoinCoreClient: Sendable {
         throw TransportFailure.rpcError("getrawtransaction", code: code, message: message)
       }
 
-      let info = outcomes[2].result
+      let mempool = outcomes[2].result
       var estimates: [BitcoinFeeEstimate] = []
       for outcome in outcomes[3...4] {
         guard let result = outcome.result, let blocks = result["blocks"]?.int64Value, blocks > 0,
@@ -69,16 +75,16 @@ struct BitcoinCoreClient: Sendable {
       }
       let market = BitcoinMarket(
         projectedBlocks: nil, feeEstimates: estimates.sorted { $0.target < $1.target },
-        purgeRate: info?["mempoolminfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)).map {
+        purgeRate: mempool?["mempoolminfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)).map {
           BitcoinSourcedRate(
             rate: $0, source: LocalizedText(en: "Bitcoin Core getmempoolinfo.mempoolminfee", zh: "比特币核心 getmempoolinfo.mempoolminfee"))
         },
-        incrementalRelayFee: info?["incrementalrelayfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)),
-        mempoolVSize: info?["bytes"]?.int64Value, sourceKind: "Bitcoin Core")
+        incrementalRelayFee: mempool?["incrementalrelayfee"]?.doubleValue.flatMap(BitcoinFeeRate.init(bitcoinPerKilovByte:)),
+        mempoolVSize: mempool?["bytes"]?.int64Value, sourceKind: "Bitcoin Core")
       return .success(
         BitcoinLook(
-          tip: count, transaction: transaction, replacement: nil, market: market, latency: latency, notes: notes,
-          ancestorsKnown: true))
+          tip: count, transaction: transaction, replacement: replacement, market: market, latency: latency, notes: notes,
+          ancestorsKnown: true, network: String(network.prefix(32))))
     } catch {
       return .failure(Self.explainAuthentication(error))
     }
@@ -93,6 +99,37 @@ struct BitcoinCoreClient: Sendable {
       LocalizedText(
         en: "the node refused the RPC user name or password (\(failure.message.english)); check rpcuser/rpcpassword or rpcauth and rpcallowip",
         zh: "节点拒绝了 RPC 用户名或密码（\(failure.message.simplifiedChinese)）；请检查 rpcuser/rpcpassword 或 rpcauth 以及 rpcallowip"))
+  }
+}
+
+extension BitcoinReplacement {
+  /// From the wallet's `gettransaction(txid)`: `replaced_by_txid` names the replacement (Core
+  /// sets it on the sender's side); a negative `confirmations` with `walletconflicts` means a
+  /// conflicting transaction was mined instead. `walletconflicts` lists confirmed conflicts only,
+  /// so the replacement is mined when it is among them.
+  init?(coreWalletTransaction wallet: JSONValue, asked txid: String) {
+    guard wallet["txid"]?.stringValue?.lowercased() == txid else { return nil }
+    let conflicts = (wallet["walletconflicts"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
+      .filter { $0.isSixtyFourHexDigits && $0 != txid }
+    let confirmations = wallet["confirmations"]?.int64Value ?? 0
+    let named = wallet["replaced_by_txid"]?.stringValue?.lowercased()
+    if let named, named.isSixtyFourHexDigits, named != txid {
+      replacedBy = named
+      replacementMined = conflicts.contains(named)
+    } else if confirmations < 0, let mined = conflicts.first {
+      replacedBy = mined
+      replacementMined = true
+    } else {
+      return nil
+    }
+    replacementFeeSats = nil
+    replacementVSize = nil
+    // `fee` is negative and in BTC, present for the sender's side only.
+    originalFeeSats = wallet["fee"]?.doubleValue.flatMap { BitcoinUnits.sats(bitcoin: abs($0)) }
+    originalVSize = nil
+    let signal = wallet["bip125-replaceable"]?.stringValue
+    originalSignaledRBF = signal == "yes" ? true : signal == "no" ? false : nil
+    fullRBF = signal == "no"
   }
 }
 

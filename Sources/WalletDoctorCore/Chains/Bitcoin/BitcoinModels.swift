@@ -117,7 +117,8 @@ struct BitcoinMarket: Sendable, Hashable {
   }
 }
 
-/// mempool.space's RBF history of a transaction, reduced to what the verdict needs.
+/// A transaction's replacement, reduced to what the verdict needs: from mempool.space's RBF
+/// history, or from a Bitcoin Core wallet's conflict information.
 struct BitcoinReplacement: Sendable, Hashable {
   /// The newest transaction of the replacement tree (the root), which replaced the one asked.
   var replacedBy: String
@@ -187,6 +188,9 @@ struct BitcoinLook: Sendable {
   var notes: [Finding] = []
   /// Whether the unconfirmed ancestors are already known (Core) or need the second wave (Esplora).
   var ancestorsKnown: Bool
+  /// The network the endpoint reports (Bitcoin Core's `main`, `test`, `signet`…); nil when it
+  /// does not say (Esplora).
+  var network: String? = nil
 
   var observation: Observation {
     if transaction?.blockHeight != nil { return .confirmed }
