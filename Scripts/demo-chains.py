@@ -36,6 +36,8 @@ def btc_tx(txid, fee, weight, height=None):
 
 BITCOIN = {
     "/api/blocks/tip/height": "870000",
+    # Mainnet's genesis: walletdoctor checks the network of endpoints you give it.
+    "/api/block-height/0": "000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f",
     "/api/fee-estimates": {"144": 1.027, "6": 12.5, "2": 26.000000000000004, "3": 21.9, "1008": 1},
     "/api/mempool": {"count": 5123, "vsize": 2400000, "total_fee": 41234567, "fee_histogram": []},
     "/api/v1/fees/mempool-blocks": [
@@ -58,6 +60,9 @@ def usdt_call(amount):
 
 
 TRON = {
+    # Block 0 of mainnet (the network check; its genesis allocations are left out here).
+    "/wallet/getblockbynum": {"blockID": "00000000000000001ebf88508a03865c71d452e25f4d51194196a1d22b6653dc",
+                              "block_header": {"raw_data": {}}},
     "/wallet/getnowblock": {"blockID": "00", "block_header": {"raw_data": {"number": TRON_HEAD, "timestamp": TRON_TIME}}},
     "/wallet/gettransactionbyid": {
         "ret": [{"contractRet": "OUT_OF_ENERGY"}], "txID": TRON_TXID,

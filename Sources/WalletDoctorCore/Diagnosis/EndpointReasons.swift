@@ -19,8 +19,8 @@ extension ReasonCatalog {
         en: "An endpoint serves a different chain than the one it was configured for; its answers were not used.",
         zh: "某个节点服务的链与其配置的链不同；其应答未被采用。"),
       trigger: LocalizedText(
-        en: "`eth_chainId` (or the network's equivalent) differs from the chain's id.",
-        zh: "`eth_chainId`（或该网络的等价字段）与该链的链 ID 不一致。")),
+        en: "`eth_chainId` differs from the chain's id; a Bitcoin Core node's `getblockchaininfo.chain` is not `main`; or the genesis block of an Esplora or TRON endpoint you gave is not mainnet's.",
+        zh: "`eth_chainId` 与该链的链 ID 不一致；比特币核心节点的 `getblockchaininfo.chain` 不是 `main`；或您提供的 Esplora 或 TRON 节点的创世区块不是主网的。")),
     ReasonCatalogEntry(
       .endpointDisagreement, .warning, scope: "all",
       meaning: LocalizedText(

@@ -17,10 +17,6 @@ struct EndpointObservation: Sendable {
 struct EndpointHealthProbes: Sendable {
   let transport: any HTTPTransport
 
-  /// Genesis block hashes, which tell a main network from a test network.
-  static let bitcoinGenesis = "000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f"
-  static let tronGenesis = "00000000000000001ebf88508a03865c71d452e25f4d51194196a1d22b6653dc"
-
   /// Probes `spec`; the recorder sees every HTTP response, for rate-limit headers and batch support.
   func observe(_ spec: EndpointSpec, recorder: ResponseRecorder, deadline: Deadline) async throws(TransportFailure)
     -> EndpointObservation
@@ -87,16 +83,15 @@ struct EndpointHealthProbes: Sendable {
     }
     var observation = EndpointObservation(head: tip, latency: latency)
     switch await genesis {
-    case .success(let hash) where hash.lowercased() == Self.bitcoinGenesis:
-      observation.servesChain = true
-      observation.reportedNetwork = "mainnet"
-    case .success(let hash) where hash.count == 64:
-      observation.servesChain = false
-      observation.reportedNetwork = "genesis " + String(hash.prefix(16)) + "…"
-    case .success:
-      observation.unconfirmedNetwork = LocalizedText(
-        en: "the network could not be confirmed: /block-height/0 did not return a block hash",
-        zh: "无法确认网络：/block-height/0 未返回区块哈希")
+    case .success(let hash):
+      if let network = GenesisNetwork.bitcoin(genesis: hash) {
+        observation.servesChain = network == GenesisNetwork.main
+        observation.reportedNetwork = network == GenesisNetwork.main ? "mainnet" : network
+      } else {
+        observation.unconfirmedNetwork = LocalizedText(
+          en: "the network could not be confirmed: /block-height/0 did not return a block hash",
+          zh: "无法确认网络：/block-height/0 未返回区块哈希")
+      }
     case .failure(let failure):
       observation.unconfirmedNetwork = LocalizedText(
         en: "the network could not be confirmed (/block-height/0: \(failure.message.english))",
@@ -121,9 +116,9 @@ struct EndpointHealthProbes: Sendable {
     var observation = EndpointObservation(head: UInt64(number), latency: latency)
     switch await genesis {
     case .success(let block):
-      if let id = block["blockID"]?.stringValue?.lowercased(), id.count == 64 {
-        observation.servesChain = id == Self.tronGenesis
-        observation.reportedNetwork = id == Self.tronGenesis ? "mainnet" : "genesis " + String(id.prefix(16)) + "…"
+      if let network = block["blockID"]?.stringValue.flatMap(GenesisNetwork.tron(genesis:)) {
+        observation.servesChain = network == GenesisNetwork.main
+        observation.reportedNetwork = network == GenesisNetwork.main ? "mainnet" : network
       } else {
         observation.unconfirmedNetwork = LocalizedText(
           en: "the network could not be confirmed: block 0 has no blockID", zh: "无法确认网络：0 号区块没有 blockID")

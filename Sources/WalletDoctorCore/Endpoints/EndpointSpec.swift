@@ -55,6 +55,11 @@ public struct EndpointSpec: Sendable, Hashable {
     return keyed
   }
 
+  /// Whether this is one of the chain's built-in endpoints, whose network is known. Any other
+  /// (from `--rpc` or the config file) has its network checked in the first wave when its API
+  /// does not name the network in an answer it already gives.
+  public var isBuiltIn: Bool { chain.defaultEndpoints.contains(url) }
+
   /// Whether the host is this machine or a private network (where plain `http://` is acceptable).
   public var isLocalOrPrivate: Bool { Self.isLocalOrPrivate(host: url.host ?? "") }
 

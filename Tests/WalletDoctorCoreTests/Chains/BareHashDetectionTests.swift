@@ -26,7 +26,7 @@ struct BareHashDetectionTests {
   static func bitcoinFirstWave(_ txid: String) -> Set<String> {
     [
       "/api/tx/\(txid)", "/api/blocks/tip/height", "/api/fee-estimates", "/api/mempool", "/api/v1/fees/mempool-blocks",
-      "/api/v1/fees/recommended", "/api/v1/tx/\(txid)/rbf",
+      "/api/v1/fees/recommended", "/api/v1/tx/\(txid)/rbf", "/api/block-height/0",
     ]
   }
 
@@ -85,8 +85,8 @@ struct BareHashDetectionTests {
     #expect(String(decoding: evmRequest.body, as: UTF8.self).contains("0x\(TronFixture.txid)"))
     // One round trip each: a confirmed transaction needs nothing more anywhere.
     #expect(servers.evm.requestCount == 1)
-    #expect(servers.tron.requestCount == 4)
-    #expect(servers.bitcoin.requestCount == 7)
+    #expect(servers.tron.requestCount == 5)
+    #expect(servers.bitcoin.requestCount == 8)
   }
 
   @Test func barePendingBitcoinHashTakesTwoSequentialRoundTripsInAll() async throws {
@@ -103,11 +103,11 @@ struct BareHashDetectionTests {
     let parent = try #require(requests.first { $0.path == "/api/tx/\(EsploraFixture.parentTxid)" })
     let firstWave = requests.filter { $0.path != parent.path }
     #expect(Set(firstWave.map(\.path)) == Self.bitcoinFirstWave(EsploraFixture.txid))
-    #expect(firstWave.count == 7)
+    #expect(firstWave.count == 8)
     #expect(parent.receivedAt - firstWave.map(\.receivedAt).max()! >= .milliseconds(Self.delay))
     // The other chains answered "absent" in their one round trip.
     #expect(servers.evm.requestCount == 1)
-    #expect(servers.tron.requestCount == 4)
+    #expect(servers.tron.requestCount == 5)
   }
 
   @Test func bareHashOnNoChainIsNotFoundOnlyWhenEveryChainAnswered() async throws {

@@ -31,9 +31,10 @@ struct BitcoinDiagnosisTests {
     server.requests.map { String($0.path.dropFirst("/api".count)) }
   }
 
+  /// `/block-height/0` is the network check: these local endpoints are not built in.
   static let firstWave: Set<String> = [
     "/tx/\(Fixture.txid)", "/blocks/tip/height", "/fee-estimates", "/mempool", "/v1/fees/mempool-blocks",
-    "/v1/fees/recommended", "/v1/tx/\(Fixture.txid)/rbf",
+    "/v1/fees/recommended", "/v1/tx/\(Fixture.txid)/rbf", "/block-height/0",
   ]
 
   // MARK: - Confirmed
@@ -58,7 +59,7 @@ struct BitcoinDiagnosisTests {
     #expect(diagnosis.summary.english.contains("block 869998 (3 confirmations)"))
     // One wave only: no parent lookups for a mined transaction.
     #expect(Set(paths(server)) == Self.firstWave)
-    #expect(server.requestCount == 7)
+    #expect(server.requestCount == 8)
     #expect(diagnosis.sources.count == 1)
     #expect(diagnosis.sources[0].ok)
     #expect(diagnosis.sources[0].head == 870_000)
@@ -122,7 +123,7 @@ struct BitcoinDiagnosisTests {
     // Second wave: the parent's status, asked only after the whole first wave was answered.
     // Each reply waits 300 ms after its request arrived, so the parent request must arrive at
     // least that long after every first-wave request.
-    #expect(server.requestCount == 8)
+    #expect(server.requestCount == 9)
     let requests = server.requests
     let parent = try #require(requests.first { $0.path == "/api/tx/\(Fixture.parentTxid)" })
     let firstWaveRequests = requests.filter { $0.path != parent.path }
@@ -185,7 +186,7 @@ struct BitcoinDiagnosisTests {
     // CPFP: ⌈25.5 × (341 + 110)⌉ − 3,820 = 11,501 − 3,820 = 7,681.
     #expect(recommendation(diagnosis, "cpfp")?.params["child_fee_sat"] == .integer(7_681))
     #expect(recommendation(diagnosis, "cpfp")?.params["parent_vsize"] == .integer(341))
-    #expect(server.requestCount == 8)
+    #expect(server.requestCount == 9)
   }
 
   // MARK: - Replaced
@@ -208,7 +209,7 @@ struct BitcoinDiagnosisTests {
     #expect(transaction.vsize == 141)
     #expect(diagnosis.summary.english.contains("it has confirmed"))
     #expect(Set(diagnosis.recommendations.map(\.action)) == ["check_replacement", "do_not_rebroadcast"])
-    #expect(server.requestCount == 7, "the RBF history came in the first wave")
+    #expect(server.requestCount == 8, "the RBF history came in the first wave")
   }
 
   @Test func newestTransactionOfAnRBFTreeIsNotReplaced() async throws {
@@ -316,8 +317,8 @@ struct BitcoinDiagnosisTests {
     #expect(diagnosis.status == .pending)
     let disagreement = try #require(diagnosis.findings.first { $0.code == .endpointDisagreement })
     #expect(disagreement.message.english.contains("seen by 1 of 2"))
-    #expect(blindServer.requestCount == 7, "the second wave goes only to the endpoint that decided")
-    #expect(seeingServer.requestCount == 8)
+    #expect(blindServer.requestCount == 8, "the second wave goes only to the endpoint that decided")
+    #expect(seeingServer.requestCount == 9)
   }
 
   @Test func endpointMoreThanTwoBlocksBehindIsLagging() async throws {

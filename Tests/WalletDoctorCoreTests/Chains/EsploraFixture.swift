@@ -36,6 +36,8 @@ struct EsploraFixture {
   }
 
   var tip: Int64 = 870_000
+  /// `/block-height/0` (the genesis hash, as plain text); mainnet unless set, nil answers 404.
+  var genesis: String? = "000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f"
   /// The asked transaction; nil answers 404 "Transaction not found".
   var transaction: Transaction? = Transaction(txid: EsploraFixture.txid, fee: 2_820, weight: 561)
   /// Other transactions the server knows (parents).
@@ -84,6 +86,8 @@ struct EsploraFixture {
       return .response(
         status: 200, headers: ["Content-Type": "text/plain"], body: Data(String(tip).utf8),
         delayMilliseconds: delayMilliseconds)
+    case "/block-height/0":
+      return genesis.map { plain($0, status: 200) } ?? plain("Block not found", status: 404)
     case "/fee-estimates":
       return feeEstimates.map(json) ?? plain("Internal Server Error", status: 500)
     case "/mempool":

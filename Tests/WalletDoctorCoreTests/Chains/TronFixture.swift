@@ -17,6 +17,8 @@ struct TronFixture {
   static let usdt = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 
   var headNumber: Int64 = 66_900_000
+  /// Block 0's id: mainnet unless set (Nile and Shasta have their own).
+  var genesisBlockID = "00000000000000001ebf88508a03865c71d452e25f4d51194196a1d22b6653dc"
   var headTimestamp: Int64 = 1_731_300_000_000
   /// `gettransactionbyid` body (`{}` when not in a block).
   var transaction = "{}"
@@ -53,6 +55,10 @@ struct TronFixture {
     case "/wallet/getnowblock":
       return json(
         #"{"blockID":"0000000003fcd2a0aaaa","block_header":{"raw_data":{"number":\#(headNumber),"txTrieRoot":"00","witness_address":"41e7860196ad5b5718c1d6326babab039b70b8c1cd","parentHash":"00","version":32,"timestamp":\#(headTimestamp)},"witness_signature":"00"},"transactions":[]}"#)
+    case "/wallet/getblockbynum":
+      // Block 0: java-tron omits the zero `number`; the genesis allocations are left out here.
+      return json(
+        #"{"blockID":"\#(genesisBlockID)","block_header":{"raw_data":{"txTrieRoot":"00","witness_address":"41206e65772073797374656d206d75737420616c6c6f77206578697374696e672073797374656d7320746f206265206c696e6b656420746f67657468657220776974686f757420726571756972696e6720616e792063656e7472616c20636f6e74726f6c206f7220636f6f7264696e6174696f6e","parentHash":"957dc2d350daecc7bb6a38f3938ebde0a0c1cedafe15f0edae4256a2907449f6"}},"transactions":[]}"#)
     case "/wallet/getchainparameters":
       // Zero-valued parameters carry no "value" (as java-tron omits zero fields).
       return json(

@@ -10,9 +10,6 @@ public struct BitcoinChainProbe: ChainProbe {
   /// At most this many parents are looked up (Bitcoin Core's default ancestor limit is 25).
   public static let maxParentLookups = 25
 
-  /// Bitcoin Core's name for mainnet in `getblockchaininfo.chain`.
-  static let mainnet = "main"
-
   public let transport: any HTTPTransport
 
   public init(transport: any HTTPTransport) {
@@ -27,11 +24,12 @@ public struct BitcoinChainProbe: ChainProbe {
     let required = context.requiredAgreement(endpointCount: endpoints.count)
     let looks = await EndpointRace<BitcoinLook>.firstLooks(
       endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks,
-      fits: { $0.network.map { $0 == Self.mainnet } ?? true }, decide: Self.decider
+      fits: { WrongNetwork.fits($0.network) }, decide: Self.decider
     ) { endpoint in await firstLook(txid: txid, endpoint: endpoint, deadline: deadline) }
     let selection = FirstLookSelection(
       chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
-      misfit: { look, endpoint in Self.wrongNetwork(look, endpoint: endpoint, chain: chain) }, decide: Self.decider)
+      misfit: { look, endpoint in WrongNetwork.misfit(reported: look.network, endpoint: endpoint, chain: chain) },
+      decide: Self.decider)
     let sources = selection.sources
     // Remarks about individual answers (a node without -txindex) come first.
     let endpointFindings = selection.fresh.flatMap(\.look.notes) + selection.findings
@@ -108,27 +106,10 @@ public struct BitcoinChainProbe: ChainProbe {
     case .bitcoinCore:
       result = await BitcoinCoreClient(endpoint: endpoint, transport: transport).firstLook(txid: txid, deadline: deadline)
     default:
-      result = await EsploraClient(endpoint: endpoint, transport: transport).firstLook(txid: txid, deadline: deadline)
+      result = await EsploraClient(endpoint: endpoint, transport: transport).firstLook(
+        txid: txid, checkNetwork: !endpoint.isBuiltIn, deadline: deadline)
     }
     return result.mapError { TransportFailure($0.kind, $0.message.scrubbed(endpoint.secrets)) }
-  }
-
-  /// A node on another network (testnet, signet, regtest): its answers are unusable, and a
-  /// "not found" from it would be meaningless, so the user is told.
-  static func wrongNetwork(_ look: BitcoinLook, endpoint: EndpointSpec, chain: Chain) -> (TransportFailure, Finding)? {
-    guard let network = look.network, network != mainnet else { return nil }
-    let failure = TransportFailure(
-      .wrongChain,
-      LocalizedText(
-        en: "serves the Bitcoin network “\(network)”, not mainnet; its answers were not used",
-        zh: "服务的是比特币“\(network)”网络，而不是主网；其应答未被采用"))
-    let finding = Finding(
-      .endpointWrongChain,
-      message: LocalizedText(
-        en: "\(endpoint.displayURL) was given for \(chain.name) (mainnet) but its node runs on “\(network)”; its answers were ignored.",
-        zh: "\(endpoint.displayURL) 被指定用于 \(chain.name)（主网），但其节点运行在“\(network)”网络上；其应答已被忽略。"),
-      evidence: ["endpoint": .string(endpoint.displayURL), "expected_network": .string(mainnet), "reported_network": .string(network)])
-    return (failure, finding)
   }
 
   private func parentsUnchecked(_ reason: LocalizedText, endpoint: EndpointSpec) -> Finding {

@@ -188,8 +188,9 @@ struct BitcoinLook: Sendable {
   var notes: [Finding] = []
   /// Whether the unconfirmed ancestors are already known (Core) or need the second wave (Esplora).
   var ancestorsKnown: Bool
-  /// The network the endpoint reports (Bitcoin Core's `main`, `test`, `signet`…); nil when it
-  /// does not say (Esplora).
+  /// The network the endpoint serves (Bitcoin Core's `main`, `test`, `testnet4`, `signet`…): Core
+  /// names it; an Esplora endpoint the user gave is told by its genesis block. Nil when unknown
+  /// (a built-in Esplora endpoint, or the genesis lookup failed).
   var network: String? = nil
 
   var observation: Observation {

@@ -12,8 +12,9 @@ struct EsploraClient: Sendable {
   /// The first wave: seven GETs at once. `/tx/:txid` and `/blocks/tip/height` must answer; the
   /// market data and mempool.space's extensions are used when they do (a 404 means the server
   /// does not offer them). The RBF history is asked now because a replaced transaction is
-  /// usually 404 on `/tx/:txid`, and asking later would cost a round trip.
-  func firstLook(txid: String, deadline: Deadline) async -> Result<BitcoinLook, TransportFailure> {
+  /// usually 404 on `/tx/:txid`, and asking later would cost a round trip. With `checkNetwork`
+  /// (an endpoint the user gave) an eighth GET, `/block-height/0`, tells mainnet from a testnet.
+  func firstLook(txid: String, checkNetwork: Bool, deadline: Deadline) async -> Result<BitcoinLook, TransportFailure> {
     let started = ContinuousClock.now
     async let transactionReply = fetch("/tx/\(txid)", deadline)
     async let tipReply = fetch("/blocks/tip/height", deadline)
@@ -22,9 +23,10 @@ struct EsploraClient: Sendable {
     async let projectedReply = fetch("/v1/fees/mempool-blocks", deadline)
     async let recommendedReply = fetch("/v1/fees/recommended", deadline)
     async let rbfReply = fetch("/v1/tx/\(txid)/rbf", deadline)
+    async let genesisReply = checkNetwork ? fetch("/block-height/0", deadline) : nil
     let replies = await (
       transaction: transactionReply, tip: tipReply, estimates: estimatesReply, mempool: mempoolReply,
-      projected: projectedReply, recommended: recommendedReply, rbf: rbfReply
+      projected: projectedReply, recommended: recommendedReply, rbf: rbfReply, genesis: genesisReply
     )
 
     do throws(TransportFailure) {
@@ -41,10 +43,15 @@ struct EsploraClient: Sendable {
         mempoolVSize: Self.json(replies.mempool)?["vsize"]?.int64Value,
         sourceKind: projected != nil || minimumFee != nil ? "mempool.space" : "Esplora")
       let replacement = Self.json(replies.rbf).flatMap { BitcoinReplacement(json: $0, asked: txid) }
+      // A genesis lookup that fails leaves the network unconfirmed, not the endpoint unusable.
+      var network: String?
+      if case .success(let reply)? = replies.genesis, reply.isSuccess {
+        network = GenesisNetwork.bitcoin(genesis: String(decoding: reply.body.prefix(200), as: UTF8.self))
+      }
       return .success(
         BitcoinLook(
           tip: tip, transaction: transaction, replacement: replacement, market: market,
-          latency: ContinuousClock.now - started, ancestorsKnown: false))
+          latency: ContinuousClock.now - started, ancestorsKnown: false, network: network))
     } catch {
       return .failure(error)
     }

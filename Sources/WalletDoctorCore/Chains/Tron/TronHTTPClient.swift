@@ -32,14 +32,18 @@ struct TronHTTPClient: Sendable {
   /// The first wave, four POSTs at once: the transaction (chain store), its receipt, the head
   /// block and the pending pool. The pool is asked now because a pending transaction is absent
   /// from the other two, and asking later would cost a round trip before the sender is known.
-  func firstLook(txid: String, deadline: Deadline) async -> Result<TronLook, TransportFailure> {
+  /// With `checkNetwork` (an endpoint the user gave) a fifth POST asks for block 0, whose id tells
+  /// mainnet from Nile or Shasta.
+  func firstLook(txid: String, checkNetwork: Bool, deadline: Deadline) async -> Result<TronLook, TransportFailure> {
     let started = ContinuousClock.now
     let byID: JSONValue = ["value": .string(txid), "visible": false]
     async let transactionReply = call("/wallet/gettransactionbyid", byID, deadline: deadline)
     async let infoReply = call("/wallet/gettransactioninfobyid", byID, deadline: deadline)
     async let headReply = call("/wallet/getnowblock", ["visible": false], deadline: deadline)
     async let pendingReply = call("/wallet/gettransactionfrompending", byID, deadline: deadline)
-    let replies = await (transaction: transactionReply, info: infoReply, head: headReply, pending: pendingReply)
+    async let genesisReply = checkNetwork ? call("/wallet/getblockbynum", ["num": 0], deadline: deadline) : nil
+    let replies = await (
+      transaction: transactionReply, info: infoReply, head: headReply, pending: pendingReply, genesis: genesisReply)
     do throws(TransportFailure) {
       guard let head = TronHead(json: try replies.head.get()) else {
         throw TransportFailure(
@@ -58,8 +62,15 @@ struct TronHTTPClient: Sendable {
       if case .success(let json) = replies.pending {
         pending = try? Self.transaction(json, txid: txid, path: "/wallet/gettransactionfrompending")
       }
+      // A genesis lookup that fails leaves the network unconfirmed, not the endpoint unusable.
+      var network: String?
+      if case .success(let block)? = replies.genesis {
+        network = block["blockID"]?.stringValue.flatMap(GenesisNetwork.tron(genesis:))
+      }
       return .success(
-        TronLook(head: head, transaction: transaction, info: info, pending: pending, latency: ContinuousClock.now - started))
+        TronLook(
+          head: head, transaction: transaction, info: info, pending: pending, latency: ContinuousClock.now - started,
+          network: network))
     } catch {
       return .failure(error)
     }

@@ -207,6 +207,9 @@ struct TronLook: Sendable {
   /// From `gettransactionfrompending`: in the node's pool, not in a block.
   var pending: TronTransaction?
   var latency: Duration
+  /// `main`, or another network named by its genesis id, for an endpoint the user gave; nil when
+  /// not checked (a built-in endpoint) or the lookup failed.
+  var network: String? = nil
 
   /// Mined when the node has it in a block (receipt with a block number, or the transaction
   /// store has it); only otherwise can the pool copy be pending or expired.
