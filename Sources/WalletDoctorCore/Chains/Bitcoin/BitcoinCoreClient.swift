@@ -104,9 +104,9 @@ struct BitcoinCoreClient: Sendable {
 
 extension BitcoinReplacement {
   /// From the wallet's `gettransaction(txid)`: `replaced_by_txid` names the replacement (Core
-  /// sets it on the sender's side); a negative `confirmations` with `walletconflicts` means a
-  /// conflicting transaction was mined instead. `walletconflicts` lists confirmed conflicts only,
-  /// so the replacement is mined when it is among them.
+  /// sets it on the sender's side); a negative `confirmations` means a conflicting transaction was
+  /// mined that many blocks ago, and `walletconflicts` names it. Only the negative count tells
+  /// "mined": before Core 28, `walletconflicts` also listed conflicts still in the mempool.
   init?(coreWalletTransaction wallet: JSONValue, asked txid: String) {
     guard wallet["txid"]?.stringValue?.lowercased() == txid else { return nil }
     let conflicts = (wallet["walletconflicts"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
@@ -115,13 +115,12 @@ extension BitcoinReplacement {
     let named = wallet["replaced_by_txid"]?.stringValue?.lowercased()
     if let named, named.isSixtyFourHexDigits, named != txid {
       replacedBy = named
-      replacementMined = conflicts.contains(named)
     } else if confirmations < 0, let mined = conflicts.first {
       replacedBy = mined
-      replacementMined = true
     } else {
       return nil
     }
+    replacementMined = confirmations < 0
     replacementFeeSats = nil
     replacementVSize = nil
     // `fee` is negative and in BTC, present for the sender's side only.

@@ -170,8 +170,7 @@ extension BitcoinTransaction {
     var seen: Set<String> = []
     var parents: [String] = []
     for input in inputs where input["is_coinbase"]?.boolValue != true && input["coinbase"] == nil {
-      guard let parent = input["txid"]?.stringValue?.lowercased(), parent.utf8.count == 64,
-        parent.utf8.allSatisfy(\.isHexDigit), !seen.contains(parent)
+      guard let parent = input["txid"]?.stringValue?.lowercased(), parent.isSixtyFourHexDigits, !seen.contains(parent)
       else { continue }
       seen.insert(parent)
       parents.append(parent)
