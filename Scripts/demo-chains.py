@@ -111,6 +111,11 @@ def handler(routes, method):
     return Handler
 
 
+# walletdoctor opens eight connections at once to an Esplora API it checks; Python's default
+# listen backlog of 5 would drop some and delay them by a second-long SYN retry.
+ThreadingHTTPServer.request_queue_size = 64
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bitcoin-port", type=int, default=13000)
