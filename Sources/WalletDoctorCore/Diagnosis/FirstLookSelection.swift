@@ -13,6 +13,13 @@ protocol ProbeFirstLook: Sendable {
   var isAlarming: Bool { get }
   /// What this endpoint said, for the disagreement finding.
   var said: LocalizedText { get }
+  /// The network the endpoint says it serves (`main` for mainnet), when its answers name one;
+  /// an answer from another network is never used (see ``WrongNetwork``).
+  var network: String? { get }
+}
+
+extension ProbeFirstLook {
+  var network: String? { nil }
 }
 
 /// Sorts a chain's first looks into sources, fresh usable answers and the one that decides,
@@ -30,8 +37,9 @@ struct FirstLookSelection<Look: ProbeFirstLook> {
   var findings: [Finding] = []
 
   /// - Parameters:
-  ///   - misfit: why an answer cannot be used although it arrived (another chain or network),
-  ///     with the finding that says so; nil when it fits.
+  ///   - misfit: why an answer cannot be used although it arrived (another chain), with the
+  ///     finding that says so; nil when it fits. Another network than the look's `network` says
+  ///     is always a misfit.
   ///   - decide: which fresh answer decides (each family ranks its observations).
   init(
     chain: Chain, endpoints: [EndpointSpec], results: [Result<Look, TransportFailure>?], maxLag: Int64,
@@ -47,7 +55,9 @@ struct FirstLookSelection<Look: ProbeFirstLook> {
       case .failure(let failure):
         reports[index] = Self.failedSource(endpoint, failure)
       case .success(let look):
-        if let (failure, finding) = misfit(look, endpoint) {
+        if let (failure, finding) = misfit(look, endpoint)
+          ?? WrongNetwork.misfit(reported: look.network, endpoint: endpoint, chain: chain)
+        {
           reports[index] = Self.failedSource(endpoint, failure, head: look.height, latency: look.latency)
           findings.append(finding)
         } else {
@@ -92,7 +102,9 @@ struct FirstLookSelection<Look: ProbeFirstLook> {
   ) -> EndpointRace<Look>.Settlement {
     var usable: [Candidate] = []
     for (endpoint, result) in zip(endpoints, results) {
-      if case .success(let look)? = result, fits(look) { usable.append((endpoint, look)) }
+      if case .success(let look)? = result, fits(look), WrongNetwork.fits(look.network) {
+        usable.append((endpoint, look))
+      }
     }
     guard let best = usable.map(\.look.height).max() else { return .open }
     let fresh = usable.filter { best - $0.look.height <= maxLag }

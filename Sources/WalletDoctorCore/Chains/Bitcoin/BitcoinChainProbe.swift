@@ -23,12 +23,10 @@ public struct BitcoinChainProbe: ChainProbe {
     let txid = reference.hexDigits
     let required = context.requiredAgreement(endpointCount: endpoints.count)
     let looks = await EndpointRace<BitcoinLook>.firstLooks(
-      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks,
-      fits: { WrongNetwork.fits($0.network) }, decide: Self.decider
+      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks, decide: Self.decider
     ) { endpoint in await firstLook(txid: txid, endpoint: endpoint, deadline: deadline) }
     let selection = FirstLookSelection(
       chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
-      misfit: { look, endpoint in WrongNetwork.misfit(reported: look.network, endpoint: endpoint, chain: chain) },
       decide: Self.decider)
     let sources = selection.sources
     // Remarks about individual answers (a node without -txindex) come first.

@@ -21,8 +21,7 @@ public struct TronChainProbe: ChainProbe {
     let txid = reference.hexDigits
     let required = context.requiredAgreement(endpointCount: endpoints.count)
     let looks = await EndpointRace<TronLook>.firstLooks(
-      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks, fits: { WrongNetwork.fits($0.network) },
-      decide: Self.decider
+      endpoints: endpoints, required: required, maxLag: Self.maxLagBlocks, decide: Self.decider
     ) { endpoint in
       await TronHTTPClient(endpoint: endpoint, transport: transport)
         .firstLook(txid: txid, checkNetwork: !endpoint.isBuiltIn, deadline: deadline)
@@ -30,7 +29,6 @@ public struct TronChainProbe: ChainProbe {
     }
     let selection = FirstLookSelection(
       chain: chain, endpoints: endpoints, results: looks, maxLag: Self.maxLagBlocks, required: required,
-      misfit: { look, endpoint in WrongNetwork.misfit(reported: look.network, endpoint: endpoint, chain: chain) },
       decide: Self.decider)
     let sources = selection.sources
     let endpointFindings = selection.findings
