@@ -44,3 +44,11 @@ public final class ClosedPort: @unchecked Sendable {
 
   public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 }
+
+/// Anything tests can point an endpoint at: a live server or a port that refuses connections.
+public protocol HasBaseURL {
+  var baseURL: URL { get }
+}
+
+extension TestHTTPServer: HasBaseURL {}
+extension ClosedPort: HasBaseURL {}

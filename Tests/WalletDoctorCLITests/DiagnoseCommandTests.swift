@@ -93,8 +93,7 @@ struct DiagnoseCommandTests {
   }
 
   @Test func unreachableEndpointGivesUnknownAndExitTwo() async throws {
-    let server = try confirmingNode()
-    server.stop()
+    let server = try ClosedPort()
     let outcome = try await CommandRunner.run(["diagnose", Self.hash, "--rpc", "ethereum=\(server.baseURL.absoluteString)", "-v"])
     #expect(outcome.status == 2)
     #expect(outcome.stdout.contains("Could not decide"))

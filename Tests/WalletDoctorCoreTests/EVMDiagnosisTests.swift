@@ -11,7 +11,7 @@ struct EVMDiagnosisTests {
 
   /// Diagnoses `hash` using exactly the given servers as `--rpc` endpoints.
   func diagnose(
-    _ servers: [(chain: String, server: TestHTTPServer)], hash: String = Fixture.hash, chains: [String] = [],
+    _ servers: [(chain: String, server: any HasBaseURL)], hash: String = Fixture.hash, chains: [String] = [],
     timeout: Duration = .seconds(60)
   ) async throws -> Diagnosis {
     let registry = ChainRegistry.builtIn
@@ -258,8 +258,7 @@ struct EVMDiagnosisTests {
     var fixture = Fixture()
     fixture.transaction = nil
     let answering = try fixture.server()
-    let down = try Fixture().server()
-    down.stop()
+    let down = try ClosedPort()
     let diagnosis = try await diagnose([("ethereum", answering), ("bsc", down)])
     #expect(diagnosis.status == .unknown)
     #expect(diagnosis.exitCode == 2)
@@ -267,10 +266,8 @@ struct EVMDiagnosisTests {
   }
 
   @Test func nothingReachableOnAnyChainIsSaidOnceAsANetworkProblem() async throws {
-    let first = try Fixture().server()
-    let second = try Fixture().server()
-    first.stop()
-    second.stop()
+    let first = try ClosedPort()
+    let second = try ClosedPort()
     let diagnosis = try await diagnose([("ethereum", first), ("bsc", second)])
     #expect(diagnosis.status == .unknown)
     #expect(diagnosis.findings.count == 1)
@@ -304,8 +301,7 @@ struct EVMDiagnosisTests {
   }
 
   @Test func oneOfTwoEndpointsDownStillGivesAVerdict() async throws {
-    let down = try Fixture().server()
-    down.stop()
+    let down = try ClosedPort()
     var fixture = Fixture()
     fixture.receipt = .init(status: 1, blockNumber: 18_999_999)
     let diagnosis = try await diagnose([("ethereum", down), ("ethereum", try fixture.server())])

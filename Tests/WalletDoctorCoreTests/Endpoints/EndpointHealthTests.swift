@@ -235,10 +235,3 @@ struct EndpointHealthTests {
   }
 }
 
-/// Anything tests can point an endpoint at: a live server or a port that refuses connections.
-protocol HasBaseURL {
-  var baseURL: URL { get }
-}
-
-extension TestHTTPServer: HasBaseURL {}
-extension ClosedPort: HasBaseURL {}
