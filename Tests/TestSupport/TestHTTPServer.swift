@@ -59,7 +59,7 @@ public final class TestHTTPServer: @unchecked Sendable {
     }
   }
 
-  /// One handled request and when its reply finished, for ordering assertions.
+  /// One handled request and when its reply started going out, for ordering assertions.
   public struct Exchange: Sendable {
     public var request: Request
     public var repliedAt: ContinuousClock.Instant
@@ -170,8 +170,11 @@ public final class TestHTTPServer: @unchecked Sendable {
       guard let request = readRequest(connection, buffer: &buffer) else { return }
       lock.withLock { arrivals.append(request) }
       let reply = handler(request)
-      let keepOpen = write(reply, to: connection)
-      lock.withLock { exchangeLog.append(Exchange(request: request, repliedAt: .now)) }
+      // The exchange is logged before the reply's bytes go out: a client that has read its reply
+      // must find the exchange in the log (logging after the write raced with fast clients).
+      let keepOpen = write(reply, to: connection) {
+        lock.withLock { exchangeLog.append(Exchange(request: request, repliedAt: .now)) }
+      }
       if !keepOpen { return }
     }
   }
@@ -213,16 +216,19 @@ public final class TestHTTPServer: @unchecked Sendable {
     return true
   }
 
-  /// Writes the reply; returns whether the connection may serve another request.
-  private func write(_ reply: Reply, to connection: Int32) -> Bool {
+  /// Writes the reply, calling `replying` just before its first byte is sent; returns whether the
+  /// connection may serve another request.
+  private func write(_ reply: Reply, to connection: Int32, replying: () -> Void) -> Bool {
     switch reply {
     case .response(let status, let headers, let body, let delay):
       if delay > 0 { Thread.sleep(forTimeInterval: Double(delay) / 1000) }
+      replying()
       var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
       for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
       head += "Content-Length: \(body.count)\r\n\r\n"
       return sendAll(connection, Data(head.utf8) + body)
     case .script(let steps):
+      replying()
       for step in steps {
         switch step {
         case .send(let data):
