@@ -29,7 +29,7 @@ struct ConfigFileCommandTests {
 
   func write(_ text: String, in folder: TemporaryDirectory, name: String = "config.toml", mode: Int = 0o600) -> String {
     let path = folder.url.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode]))
     return path
   }
 

@@ -36,10 +36,10 @@ struct RecoverCommandTests {
 
   @Test func listShowsEveryFlowInTextAndJSON() async throws {
     let home = Home()
-    let text = await try home.run(["--list"])
+    let text = try await home.run(["--list"])
     #expect(text.status == 0)
     for id in FlowLoader.contractFlowIDs { #expect(text.stdout.contains(id)) }
-    let json = await try home.json(try home.run(["--list", "--json", "--lang", "zh-Hans"]))
+    let json = try await home.json(try home.run(["--list", "--json", "--lang", "zh-Hans"]))
     #expect(json["schema"] as? String == "walletdoctor.flow-list/1")
     let flows = try #require(json["flows"] as? [[String: Any]])
     #expect(flows.map { $0["id"] as? String } == FlowLoader.contractFlowIDs)
@@ -47,7 +47,7 @@ struct RecoverCommandTests {
   }
 
   @Test func withoutATerminalAndWithoutAFlowItIsAUsageErrorListingTheFlows() async throws {
-    let outcome = await try Home().run([])
+    let outcome = try await Home().run([])
     #expect(outcome.status == 64)
     #expect(outcome.stdout.isEmpty)
     for id in FlowLoader.contractFlowIDs { #expect(outcome.stderr.contains(id)) }
@@ -55,26 +55,26 @@ struct RecoverCommandTests {
 
   @Test func unknownFlowOrWalletIsAUsageError() async throws {
     let home = Home()
-    let flow = await try home.run(["forgot-pasword"])
+    let flow = try await home.run(["forgot-pasword"])
     #expect(flow.status == 64)
     #expect(flow.stderr.contains("Unknown flow 'forgot-pasword'"))
-    let wallet = await try home.run(["lost-phrase", "--wallet", "nokia"])
+    let wallet = try await home.run(["lost-phrase", "--wallet", "nokia"])
     #expect(wallet.status == 64)
     #expect(wallet.stderr.contains("--wallet must be one of"))
-    let rpc = await try home.run(["lost-phrase", "--rpc", "ethereum=http://127.0.0.1:1"])
+    let rpc = try await home.run(["lost-phrase", "--rpc", "ethereum=http://127.0.0.1:1"])
     #expect(rpc.status == 64)
     #expect(rpc.stderr.contains("--rpc applies only"))
   }
 
   @Test func describeJSONIsTheFlowGraph() async throws {
     let home = Home()
-    let json = await try home.json(try home.run(["stuck-transfer", "--describe", "--json"]))
+    let json = try await home.json(try home.run(["stuck-transfer", "--describe", "--json"]))
     #expect(json["schema"] as? String == "walletdoctor.flow/1")
     #expect(json["start"] as? String == "transaction-hash")
     let steps = try #require(json["steps"] as? [[String: Any]])
     #expect(steps.first?["expects"] as? String == "tx_hash")
     #expect(steps.contains { $0["kind"] as? String == "outcome" && ($0["sources"] as? [String])?.isEmpty == false })
-    let text = await try home.run(["hardware-pin", "--describe", "--wallet", "trezor"])
+    let text = try await home.run(["hardware-pin", "--describe", "--wallet", "trezor"])
     #expect(text.status == 0)
     #expect(text.stdout.contains("trezor-problem"))
     #expect(!text.stdout.contains("ledger-problem"))
@@ -82,7 +82,7 @@ struct RecoverCommandTests {
 
   @Test func aStepWithoutAnAnswerExits2WithTheNextStepAndResumeContinues() async throws {
     let home = Home()
-    let first = await try home.run(["forgot-password", "--json", "--answers", try home.answers(["has-backup": true])])
+    let first = try await home.run(["forgot-password", "--json", "--answers", try home.answers(["has-backup": true])])
     #expect(first.status == 2)
     let document = try home.json(first)
     #expect(document["schema"] as? String == "walletdoctor.recovery/1")
@@ -95,11 +95,11 @@ struct RecoverCommandTests {
     #expect(home.sessionFiles == ["\(id).json"])
 
     // Without a terminal and without --answers, a flow behaves as with an empty answers file.
-    let bare = await try home.run(["lost-phrase"])
+    let bare = try await home.run(["lost-phrase"])
     #expect(bare.status == 2)
     #expect(bare.stdout.contains("wallet-still-opens"))
 
-    let resumed = await try home.run(["--resume", id, "--json", "--answers", try home.answers([
+    let resumed = try await home.run(["--resume", id, "--json", "--answers", try home.answers([
       "imtoken-wallet-type": "created-or-imported", "imtoken-reimport": true, "reset-worked": true, "solved": true,
     ])])
     #expect(resumed.status == 0)
@@ -114,37 +114,37 @@ struct RecoverCommandTests {
 
   @Test func resumeWithoutAnIDTakesTheLatestUnfinishedWalk() async throws {
     let home = Home()
-    _ = await try home.run(["token-missing"])
-    let second = await try home.json(try home.run(["wrong-network", "--json"]))
-    let resumed = await try home.run(["--resume", "--json", "--answers", try home.answers(["what-went-wrong": "own-wallet-wrong-network", "both-evm": true])])
+    _ = try await home.run(["token-missing"])
+    let second = try await home.json(try home.run(["wrong-network", "--json"]))
+    let resumed = try await home.run(["--resume", "--json", "--answers", try home.answers(["what-went-wrong": "own-wallet-wrong-network", "both-evm": true])])
     #expect(resumed.status == 0)
     let done = try home.json(resumed)
     #expect(done["session_id"] as? String == second["session_id"] as? String)
     #expect((done["outcome"] as? [String: Any])?["id"] as? String == "switch-network")
-    let none = await try Home().run(["--resume"])
+    let none = try await Home().run(["--resume"])
     #expect(none.status == 1)
     #expect(none.stderr.contains("no unfinished walk"))
   }
 
   @Test func invalidAnswersAndMalformedFilesAreUsageErrors() async throws {
     let home = Home()
-    let invalid = await try home.run(["forgot-password", "--answers", try home.answers(["has-backup": "perhaps"])])
+    let invalid = try await home.run(["forgot-password", "--answers", try home.answers(["has-backup": "perhaps"])])
     #expect(invalid.status == 64)
     #expect(invalid.stderr.contains("'has-backup' must be true or false"))
-    let option = await try home.run(["wrong-network", "--answers", try home.answers(["what-went-wrong": "sideways"])])
+    let option = try await home.run(["wrong-network", "--answers", try home.answers(["what-went-wrong": "sideways"])])
     #expect(option.status == 64)
     #expect(option.stderr.contains("not one of its options"))
 
     let broken = home.temporary.url.appendingPathComponent("broken.json")
     try Data("{\"has-backup\": tru".utf8).write(to: broken)
-    let notJSON = await try home.run(["forgot-password", "--answers", broken.path])
+    let notJSON = try await home.run(["forgot-password", "--answers", broken.path])
     #expect(notJSON.status == 64)
     #expect(notJSON.stderr.contains("not valid JSON"))
     try Data("[true]".utf8).write(to: broken)
     await #expect(try home.run(["forgot-password", "--answers", broken.path]).stderr.contains("must be a JSON object"))
     try Data("{\"has-backup\": 1}".utf8).write(to: broken)
     await #expect(try home.run(["forgot-password", "--answers", broken.path]).stderr.contains("must be a string"))
-    let missing = await try home.run(["forgot-password", "--answers", home.temporary.path + "/nope.json"])
+    let missing = try await home.run(["forgot-password", "--answers", home.temporary.path + "/nope.json"])
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("Cannot read the answers file"))
   }
@@ -155,8 +155,8 @@ struct RecoverCommandTests {
   func aSecretInAnAnswersFileIsRefusedWith65AndLeavesNoTrace(secret: PlantedSecrets.Secret) async throws {
     let home = Home()
     // First a saved session, so the state folder has content to scan.
-    _ = await try home.run(["stolen-funds", "--answers", try home.answers(["secure-what-is-left": true])])
-    let outcome = await try home.run([
+    _ = try await home.run(["stolen-funds", "--answers", try home.answers(["secure-what-is-left": true])])
+    let outcome = try await home.run([
       "stolen-funds", "--json", "--answers",
       try home.answers(["secure-what-is-left": true, "what-happened": "shared-phrase", "where-shared": "a form that wanted \(secret.text)"], name: "secret.json"),
     ])
@@ -171,7 +171,7 @@ struct RecoverCommandTests {
 
   @Test func aPhrasePastedAsTheTransactionHashIsASecretNotABadHash() async throws {
     let home = Home()
-    let outcome = await try home.run([
+    let outcome = try await home.run([
       "stuck-transfer", "--rpc", "ethereum=http://127.0.0.1:1", "--answers",
       try home.answers(["transaction-hash": PlantedSecrets.simplifiedChineseSpaced]),
     ])
@@ -180,7 +180,7 @@ struct RecoverCommandTests {
   }
 
   @Test func aSecretGivenAsTheFlowNameIsRefusedWithoutEchoingIt() async throws {
-    let outcome = await try Home().run([PlantedSecrets.wifUncompressed])
+    let outcome = try await Home().run([PlantedSecrets.wifUncompressed])
     #expect(outcome.status == 65)
     #expect(!outcome.stderr.contains(PlantedSecrets.wifUncompressed))
   }
@@ -189,8 +189,8 @@ struct RecoverCommandTests {
 
   @Test func stateIsPrivateAndLeavesNoTemporaryFiles() async throws {
     let home = Home()
-    _ = await try home.run(["phishing-approval", "--answers", try home.answers(["what-signed": "connected-only"])])
-    _ = await try home.run(["--resume", "--answers", try home.answers(["connected-check": true, "revoke-approvals": true, "tokens-gone": false])])
+    _ = try await home.run(["phishing-approval", "--answers", try home.answers(["what-signed": "connected-only"])])
+    _ = try await home.run(["--resume", "--answers", try home.answers(["connected-check": true, "revoke-approvals": true, "tokens-gone": false])])
     #expect(TemporaryDirectory.mode(of: home.state.path) == 0o700)
     #expect(TemporaryDirectory.mode(of: home.sessions.path) == 0o700)
     let files = home.sessionFiles
@@ -201,20 +201,20 @@ struct RecoverCommandTests {
 
   @Test func aCorruptSessionIsNamedMovedAsideAndNeverCrashesTheTool() async throws {
     let home = Home()
-    let first = await try home.json(try home.run(["lost-phrase", "--json"]))
+    let first = try await home.json(try home.run(["lost-phrase", "--json"]))
     let id = try #require(first["session_id"] as? String)
     let file = home.sessions.appendingPathComponent("\(id).json")
     try Data("{\"schema\":\"walletdoctor.recovery-session/1\",\"session_".utf8).write(to: file)
-    let byID = await try home.run(["--resume", id])
+    let byID = try await home.run(["--resume", id])
     #expect(byID.status == 1)
     #expect(byID.stderr.contains(file.path))
     #expect(byID.stderr.contains("moved aside to \(file.path).corrupt"))
     #expect(home.sessionFiles == ["\(id).json.corrupt"])
 
-    let second = await try home.json(try home.run(["lost-phrase", "--json"]))
+    let second = try await home.json(try home.run(["lost-phrase", "--json"]))
     let secondFile = home.sessions.appendingPathComponent("\(second["session_id"] as! String).json")
     try Data([0xFF, 0x00, 0x13]).write(to: secondFile)
-    let latest = await try home.run(["--resume"])
+    let latest = try await home.run(["--resume"])
     #expect(latest.status == 1)
     #expect(latest.stderr.contains(secondFile.path))
     #expect(latest.stderr.contains("no unfinished walk"))
@@ -225,13 +225,13 @@ struct RecoverCommandTests {
   @Test func chineseOutputFromTheFlagOrTheLocale() async throws {
     let home = Home()
     let answers = try home.answers(["wallet-still-opens": "gone", "any-physical-backup": false])
-    let flag = await try home.run(["lost-phrase", "--lang", "zh-Hans", "--answers", answers])
+    let flag = try await home.run(["lost-phrase", "--lang", "zh-Hans", "--answers", answers])
     #expect(flag.status == 0)
     #expect(flag.stdout.contains("丢失的助记词无人能够恢复"))
     #expect(flag.stdout.contains("您可以这样做"))
-    let locale = await try home.run(["lost-phrase", "--answers", answers], extra: ["LANG": "zh_CN.UTF-8"])
+    let locale = try await home.run(["lost-phrase", "--answers", answers], extra: ["LANG": "zh_CN.UTF-8"])
     #expect(locale.stdout.contains("丢失的助记词无人能够恢复"))
-    let json = await try home.json(try home.run(["lost-phrase", "--json", "--lang", "zh-Hans", "--answers", answers]))
+    let json = try await home.json(try home.run(["lost-phrase", "--json", "--lang", "zh-Hans", "--answers", answers]))
     #expect(json["lang"] as? String == "zh-Hans")
     #expect((json["path"] as? [[String: Any]])?.first?["question"] as? String == "您现在还能在手机或电脑上打开这个钱包吗（记得密码）？")
   }
@@ -245,7 +245,7 @@ struct RecoverCommandTests {
     let server = try TestHTTPServer { node.reply(to: $0) }
     defer { server.stop() }
     let home = Home()
-    let outcome = await try home.run([
+    let outcome = try await home.run([
       "stuck-transfer", "--json", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--timeout", "10",
       "--answers", try home.answers(["transaction-hash": "https://etherscan.io/tx/\(Self.confirmedHash)", "recipient-sees-it": true]),
     ])
@@ -261,7 +261,7 @@ struct RecoverCommandTests {
 
   @Test func stuckTransferWithNoAnsweringEndpointContinuesWithUnknown() async throws {
     let home = Home()
-    let outcome = await try home.run([
+    let outcome = try await home.run([
       "stuck-transfer", "--rpc", "ethereum=http://127.0.0.1:1", "--timeout", "5", "--answers",
       try home.answers(["transaction-hash": Self.confirmedHash]),
     ])
@@ -279,7 +279,7 @@ struct RecoverCommandTests {
     let unknownHash = "0x" + String(repeating: "ab", count: 32)
     func diagnosis(_ extra: [String]) async throws -> [String: Any] {
       let home = Home()
-      let outcome = await try home.run(
+      let outcome = try await home.run(
         [
           "stuck-transfer", "--json", "--rpc", "ethereum=\(server.baseURL.absoluteString)", "--rpc",
           "ethereum=\(down.baseURL.absoluteString)", "--answers", try home.answers(["transaction-hash": unknownHash]),

@@ -53,8 +53,15 @@ final class TerminalSession: @unchecked Sendable {
   }
 
   /// Waits until `text` appears after what earlier waits consumed; returns the new output.
+  ///
+  /// The wait blocks a thread of its own, never the cooperative pool, and the caller's
+  /// expectations stay in the test's task (issues recorded on another thread have no test).
   @discardableResult
-  func waitFor(_ text: String, seconds: Double = 30) throws -> String {
+  func waitFor(_ text: String, seconds: Double = 30) async throws -> String {
+    try await onDedicatedThread { try self.blockingWaitFor(text, seconds: seconds) }
+  }
+
+  private func blockingWaitFor(_ text: String, seconds: Double) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     let needle = Data(text.utf8)
     condition.lock()
@@ -81,8 +88,14 @@ final class TerminalSession: @unchecked Sendable {
     input.fileHandleForWriting.write(Data(bytes.utf8))
   }
 
-  /// Waits for the program to end and returns its exit status.
-  func finish(seconds: Double = 30) throws -> Int32 {
+  /// Closes the keyboard (end of input) and waits for the program to end; returns its exit
+  /// status. Wait for the program's reaction to the last keys first: closing the input right
+  /// after Ctrl-C sends an end-of-input that can reach the program before the signal does.
+  func finish(seconds: Double = 30) async throws -> Int32 {
+    try await onDedicatedThread { try self.blockingFinish(seconds: seconds) }
+  }
+
+  private func blockingFinish(seconds: Double) throws -> Int32 {
     try? input.fileHandleForWriting.close()
     let deadline = Date().addingTimeInterval(seconds)
     condition.lock()

@@ -369,11 +369,11 @@ struct EVMDiagnosisTests {
   @Test func twoChainsAreProbedConcurrently() async throws {
     var ethereum = Fixture()
     ethereum.transaction = nil
-    ethereum.delayMilliseconds = 400
+    ethereum.delayMilliseconds = 1000
     var bsc = Fixture()
     bsc.chainId = 56
     bsc.transaction = nil
-    bsc.delayMilliseconds = 400
+    bsc.delayMilliseconds = 1000
     let first = try ethereum.server()
     let second = try bsc.server()
     let diagnosis = try await diagnose([("ethereum", first), ("bsc", second)])

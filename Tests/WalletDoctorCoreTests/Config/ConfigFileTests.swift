@@ -151,7 +151,7 @@ struct ConfigFileTests {
     let folder = TemporaryDirectory()
     let path = folder.url.appendingPathComponent("config.toml").path
     let withKey = "[[endpoints.ethereum]]\nurl = \"https://a.example\"\nheaders = { \"x-api-key\" = \"\(Self.apiKey)\" }\n"
-    FileManager.default.createFile(atPath: path, contents: Data(withKey.utf8), attributes: [.posixPermissions: 0o644])
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(withKey.utf8), attributes: [.posixPermissions: 0o644]))
     let loaded = try load(ConfigLocation(path: path, isExplicit: true))
     #expect(loaded.config.endpoints.count == 1)
     #expect(loaded.warnings.count == 1)
@@ -162,14 +162,14 @@ struct ConfigFileTests {
     #expect(try load(ConfigLocation(path: path, isExplicit: true)).warnings.isEmpty)
 
     // Without secrets a readable file is ordinary and not worth a warning.
-    FileManager.default.createFile(atPath: path, contents: Data("language = \"en\"\n".utf8), attributes: [.posixPermissions: 0o644])
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("language = \"en\"\n".utf8), attributes: [.posixPermissions: 0o644]))
     #expect(try load(ConfigLocation(path: path, isExplicit: true)).warnings.isEmpty)
   }
 
   @Test func anOversizedFileIsRefused() throws {
     let folder = TemporaryDirectory()
     let path = folder.url.appendingPathComponent("config.toml").path
-    FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x23, count: ConfigLoader.maxFileBytes + 1))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x23, count: ConfigLoader.maxFileBytes + 1)))
     #expect(throws: ConfigError.self) { try load(ConfigLocation(path: path, isExplicit: false)) }
   }
 
